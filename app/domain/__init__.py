@@ -1,0 +1,1 @@
+"""Pure Party rules: standard library only. Numbers come from the regulation profile."""

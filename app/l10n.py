@@ -1,0 +1,136 @@
+"""Translations (gettext) and Vietnamese formatting of dates and numbers.
+
+msgids are English; Vietnamese is the default language. Catalogs live in i18n/<lang>/LC_MESSAGES/
+<area>.po; the build compiles them to .mo. In a source checkout a missing or stale .mo is
+compiled on first use, so `uv run sochibo` works straight from a clone. Each area keeps its own
+catalog file (core.po, members.po, ui.po, ...); they are chained into one translation.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import gettext
+import io
+from pathlib import Path
+
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+
+from app.domain.messages import Message, ParamValue
+from app.paths import i18n_dir
+
+LANGUAGES = ("vi", "en")
+DEFAULT_LANGUAGE = "vi"
+
+_translations: gettext.NullTranslations = gettext.NullTranslations()
+_language = "en"
+
+
+def _compile(po_path: Path) -> bytes:
+    with po_path.open("rb") as fh:
+        catalog = read_po(fh)
+    buffer = io.BytesIO()
+    write_mo(buffer, catalog)
+    return buffer.getvalue()
+
+
+def _load_one(po_path: Path) -> gettext.GNUTranslations:
+    mo_path = po_path.with_suffix(".mo")
+    if mo_path.exists() and mo_path.stat().st_mtime >= po_path.stat().st_mtime:
+        return gettext.GNUTranslations(io.BytesIO(mo_path.read_bytes()))
+    data = _compile(po_path)
+    # A read-only install keeps the compiled catalog in memory only.
+    with contextlib.suppress(OSError):
+        mo_path.write_bytes(data)
+    return gettext.GNUTranslations(io.BytesIO(data))
+
+
+def catalog_files(lang: str, root: Path | None = None) -> list[Path]:
+    """The catalogs of one language: one .po per area (core.po, members.po, ui.po, ...)."""
+    folder = (root or i18n_dir()) / lang / "LC_MESSAGES"
+    found = sorted(folder.glob("*.po"))
+    if found:
+        return found
+    # A frozen build ships only the compiled .mo files.
+    return sorted(folder.glob("*.mo"))
+
+
+def _load_catalog(lang: str, root: Path) -> gettext.NullTranslations:
+    chain: gettext.NullTranslations = gettext.NullTranslations()
+    first: gettext.NullTranslations | None = None
+    for path in catalog_files(lang, root):
+        if path.suffix == ".po":
+            part: gettext.NullTranslations = _load_one(path)
+        else:
+            part = gettext.GNUTranslations(io.BytesIO(path.read_bytes()))
+        if first is None:
+            first = part
+        else:
+            first.add_fallback(part)
+    return first or chain
+
+
+def set_language(lang: str, root: Path | None = None) -> None:
+    """Switch every later `_()` call to `lang` ("vi" or "en")."""
+    global _translations, _language
+    if lang not in LANGUAGES:
+        raise ValueError(f"unsupported language: {lang}")
+    _translations = _load_catalog(lang, root or i18n_dir())
+    _language = lang
+
+
+def current_language() -> str:
+    return _language
+
+
+def _(message: str) -> str:
+    """Translate `message` into the current language."""
+    return _translations.gettext(message)
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    return _translations.ngettext(singular, plural, n)
+
+
+def pgettext(context: str, message: str) -> str:
+    return _translations.pgettext(context, message)
+
+
+def format_date(value: dt.date | None) -> str:
+    """Short date as Vietnamese offices write it: 05/02/2026 (empty for None)."""
+    if value is None:
+        return ""
+    return value.strftime("%d/%m/%Y")
+
+
+def format_date_long(value: dt.date) -> str:
+    """The date line of a Party document: "ngày 05 tháng 02 năm 2026" ("5 February 2026")."""
+    if _language == "vi":
+        return f"ngày {value.day:02d} tháng {value.month:02d} năm {value.year}"
+    return f"{value.day} {value.strftime('%B')} {value.year}"
+
+
+def format_number(value: int | float) -> str:
+    """Group thousands the Vietnamese way (1.234.567) or the English way (1,234,567)."""
+    text = f"{value:,}"
+    if _language == "vi":
+        text = text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+    return text
+
+
+def _render_param(value: ParamValue) -> str:
+    # Integers stay plain (years, counts, row numbers); names and codes pass through untouched.
+    if isinstance(value, dt.date):
+        return format_date(value)
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return format_number(value)
+    return str(value)
+
+
+def render(message: Message) -> str:
+    """Translate a domain message and fill in its parameters, formatted for the language."""
+    params = {key: _render_param(value) for key, value in message.params.items()}
+    return _(message.text).format(**params)

@@ -1,0 +1,73 @@
+"""Where things live: the user's data folder and the bundled resources.
+
+The data folder comes from platformdirs unless `--data-dir` overrides it. Resources are found
+next to the package in a source checkout or a wheel, and under `sys._MEIPASS` in a frozen build.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+from app import APP_NAME
+
+DB_FILENAME = "sochibo.sqlite3"
+BACKUP_DIRNAME = "backups"
+LOG_FILENAME = "sochibo.log"
+SETTINGS_FILENAME = "settings.json"
+
+
+def default_data_dir() -> Path:
+    """The per-user data folder (e.g. %LOCALAPPDATA%\\SoChiBo on Windows)."""
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False, roaming=False))
+
+
+def resources_dir() -> Path:
+    """The folder holding fonts, rule profiles and calendars."""
+    frozen_root = getattr(sys, "_MEIPASS", None)
+    if frozen_root:
+        return Path(frozen_root) / "resources"
+    return Path(__file__).resolve().parent.parent / "resources"
+
+
+def i18n_dir() -> Path:
+    """The folder holding the gettext catalogs (vi/, en/)."""
+    frozen_root = getattr(sys, "_MEIPASS", None)
+    if frozen_root:
+        return Path(frozen_root) / "i18n"
+    return Path(__file__).resolve().parent.parent / "i18n"
+
+
+@dataclass(frozen=True)
+class DataPaths:
+    """The files inside one data folder."""
+
+    root: Path
+
+    @property
+    def database(self) -> Path:
+        return self.root / DB_FILENAME
+
+    @property
+    def backups(self) -> Path:
+        return self.root / BACKUP_DIRNAME
+
+    @property
+    def log(self) -> Path:
+        return self.root / LOG_FILENAME
+
+    @property
+    def settings(self) -> Path:
+        return self.root / SETTINGS_FILENAME
+
+    @property
+    def user_holidays(self) -> Path:
+        """Holidays the user adds (e.g. a compensatory day off announced late)."""
+        return self.root / "holidays.toml"
+
+    def ensure(self) -> None:
+        self.root.mkdir(parents=True, exist_ok=True)
+        self.backups.mkdir(exist_ok=True)

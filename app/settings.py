@@ -1,0 +1,51 @@
+"""The user's preferences (language, zoom), kept as JSON in the data folder.
+
+They live outside the database so that the language is known before the database opens
+(its error messages must already be translated).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import asdict, dataclass, replace
+from pathlib import Path
+
+from app.l10n import DEFAULT_LANGUAGE, LANGUAGES
+
+MIN_ZOOM = 80
+MAX_ZOOM = 200
+
+
+@dataclass(frozen=True)
+class UserSettings:
+    language: str = DEFAULT_LANGUAGE
+    zoom_percent: int = 100
+
+    def with_zoom(self, percent: int) -> UserSettings:
+        return replace(self, zoom_percent=max(MIN_ZOOM, min(MAX_ZOOM, percent)))
+
+
+def load_settings(path: Path) -> UserSettings:
+    """Read the settings; a missing or damaged file gives the defaults (it is only preferences)."""
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return UserSettings()
+    if not isinstance(raw, dict):
+        return UserSettings()
+    language = raw.get("language", DEFAULT_LANGUAGE)
+    zoom = raw.get("zoom_percent", 100)
+    settings = UserSettings(
+        language=language if language in LANGUAGES else DEFAULT_LANGUAGE,
+        zoom_percent=zoom if isinstance(zoom, int) else 100,
+    )
+    return settings.with_zoom(settings.zoom_percent)
+
+
+def save_settings(path: Path, settings: UserSettings) -> None:
+    """Write atomically: a crash mid-write leaves the old file, never half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(json.dumps(asdict(settings), ensure_ascii=False, indent=2), encoding="utf-8")
+    os.replace(tmp, path)
