@@ -107,7 +107,9 @@ def format_date(value: dt.date | None) -> str:
 def format_date_long(value: dt.date) -> str:
     """The date line of a Party document: "ngày 05 tháng 02 năm 2026" ("5 February 2026")."""
     if _language == "vi":
-        return f"ngày {value.day:02d} tháng {value.month:02d} năm {value.year}"
+        # Party format (05-HD/VPTW): leading zero for days below 10 and for months 1 and 2 only.
+        month = f"{value.month:02d}" if value.month <= 2 else str(value.month)
+        return f"ngày {value.day:02d} tháng {month} năm {value.year}"
     return f"{value.day} {value.strftime('%B')} {value.year}"
 
 
