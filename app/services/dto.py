@@ -131,13 +131,17 @@ class Overview:
 class ImportSource:
     """A spreadsheet read for import: its header row, raw rows and a suggested mapping.
 
-    `mapping` maps a column index to a member field name (see IMPORT_FIELDS).
+    `mapping` maps a column index to a member field name (see IMPORT_FIELDS). `lines` holds
+    the 1-based line (spreadsheet row) of each entry of `rows`, so that problems name the line
+    the user sees in Excel even when blank rows were skipped; empty means "header on line 1,
+    no blank rows".
     """
 
     path: str
     headers: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
     mapping: dict[int, str] = field(default_factory=dict)
+    lines: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
