@@ -52,8 +52,11 @@ def _catalog(lang: str) -> dict[Key, str]:
 def test_every_msgid_has_a_vietnamese_translation() -> None:
     code = _code_msgids()
     catalog = _catalog("vi")
-    missing = [f"{where}: {msgid!r}" for (ctx, msgid), where in code.items()
-               if not catalog.get((ctx, msgid))]
+    missing = [
+        f"{where}: {msgid!r}"
+        for (ctx, msgid), where in code.items()
+        if not catalog.get((ctx, msgid))
+    ]
     assert not missing, "Untranslated for vi:\n" + "\n".join(sorted(missing))
 
 
@@ -78,3 +81,21 @@ def test_language_switch_translates_a_known_string(lang: str) -> None:
     assert l10n.current_language() == lang
     text = l10n.format_date_long(__import__("datetime").date(2026, 2, 5))
     assert text == ("ngày 05 tháng 02 năm 2026" if lang == "vi" else "5 February 2026")
+
+
+def test_no_msgid_is_translated_differently_in_two_area_catalogs() -> None:
+    """Area catalogs are chained, first match wins: a clash would show the wrong word."""
+    seen: dict[Key, tuple[str, str]] = {}
+    clashes = []
+    for path in l10n.catalog_files("vi", ROOT / "i18n"):
+        with path.open("rb") as fh:
+            catalog = read_po(fh)
+        for message in catalog:
+            if not message.id or message.fuzzy:
+                continue
+            key = (message.context, str(message.id))
+            text = str(message.string)
+            if key in seen and seen[key][1] != text:
+                clashes.append(f"{key}: {seen[key][0]}={seen[key][1]!r} vs {path.name}={text!r}")
+            seen.setdefault(key, (path.name, text))
+    assert not clashes, "\n".join(clashes)

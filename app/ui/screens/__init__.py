@@ -1,0 +1,1 @@
+"""The areas of the main window (Tổng quan, Đảng viên, Cài đặt, ...), one screen each."""

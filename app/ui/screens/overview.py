@@ -1,0 +1,237 @@
+"""The overview (Tổng quan): member counts and the rule findings, most urgent first."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QEvent,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.findings import Finding
+from app.domain.members import Gender
+from app.l10n import _, format_number, render
+from app.services.dto import Overview
+from app.ui.context import UiContext
+from app.ui.screens.base import Screen
+from app.ui.widgets.severity import severity_colour, severity_icon, severity_word
+from app.ui.widgets.text import Heading
+
+_AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+def gender_label(key: str) -> str:
+    """Nam / Nữ for the stored gender value."""
+    labels = {Gender.MALE.value: _("Male"), Gender.FEMALE.value: _("Female")}
+    return labels.get(key, key)
+
+
+def _gender_order(item: tuple[str, int]) -> tuple[int, str]:
+    order = {Gender.MALE.value: 0, Gender.FEMALE.value: 1}
+    return order.get(item[0], 2), item[0]
+
+
+class FindingsModel(QAbstractTableModel):
+    """The rule findings as rows: severity (word + icon), message, subject, legal source."""
+
+    def __init__(self, icon_source: QWidget) -> None:
+        super().__init__(icon_source)
+        self._findings: list[Finding] = []
+        self._icon_source = icon_source
+
+    def set_findings(self, findings: Sequence[Finding]) -> None:
+        self.beginResetModel()
+        self._findings = list(findings)
+        self.endResetModel()
+
+    def finding(self, row: int) -> Finding:
+        return self._findings[row]
+
+    def rowCount(self, parent: _AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._findings)
+
+    def columnCount(self, parent: _AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 4
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        titles = (_("Level"), _("What to do"), _("Concerns"), _("Source"))
+        return titles[section] if 0 <= section < len(titles) else None
+
+    def data(self, index: _AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or index.row() >= len(self._findings):
+            return None
+        finding = self._findings[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            values = (
+                severity_word(finding.severity),
+                render(finding.message),
+                finding.subject,
+                finding.citation,
+            )
+            return values[column]
+        if role == Qt.ItemDataRole.DecorationRole and column == 0:
+            return severity_icon(finding.severity, self._icon_source)
+        if role == Qt.ItemDataRole.ForegroundRole and column == 0:
+            return severity_colour(finding.severity)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return finding.citation
+        return None
+
+
+class _Card(QFrame):
+    """A big number with its caption."""
+
+    def __init__(self, caption: str) -> None:
+        super().__init__()
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.number = Heading("–", scale=2.0)
+        self.number.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.caption = QLabel(caption)
+        self.caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.caption.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.number)
+        layout.addWidget(self.caption)
+
+    def set_value(self, value: int) -> None:
+        self.number.setText(format_number(value))
+
+
+class OverviewScreen(Screen):
+    """Counts of the register and the findings of the rule checks."""
+
+    areas = frozenset({"members", "cell"})
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.title = _("Overview")
+        self.cards = {
+            "on_register": _Card(_("Members on the register")),
+            "full": _Card(_("Full members")),
+            "probationary": _Card(_("Probationary members")),
+            "exempt": _Card(_("Exempt from party work and meetings")),
+            "attached_elsewhere": _Card(_("Temporarily attached elsewhere")),
+        }
+        cards_row = QHBoxLayout()
+        for card in self.cards.values():
+            cards_row.addWidget(card)
+        self.gender_label = QLabel()
+        self.ethnicity_table = QTableWidget(0, 2)
+        self.ethnicity_table.setHorizontalHeaderLabels([_("Ethnicity"), _("Number of members")])
+        self.ethnicity_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.ethnicity_table.verticalHeader().hide()
+        ethnicity_header = self.ethnicity_table.horizontalHeader()
+        ethnicity_header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        ethnicity_header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.ethnicity_table.setMaximumHeight(200)
+        self.ethnicity_table.setMinimumWidth(360)
+        self.ethnicity_table.setMaximumWidth(480)
+        self.findings_model = FindingsModel(self)
+        self.findings_view = self._findings_view()
+        self.empty_label = QLabel(_("There are no warnings."))
+        self.empty_label.hide()
+        self._lay_out(cards_row)
+
+    def _findings_view(self) -> QTableView:
+        view = QTableView()
+        view.setModel(self.findings_model)
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        view.setWordWrap(True)
+        view.verticalHeader().hide()
+        header = view.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(3, 200)
+        # "activated" is a double-click or Enter (a single click on some desktops).
+        view.activated.connect(self._on_activated)
+        return view
+
+    def _lay_out(self, cards_row: QHBoxLayout) -> None:
+        details = QGridLayout()
+        details.setHorizontalSpacing(16)
+        details.addWidget(QLabel(_("By gender:")), 0, 0, Qt.AlignmentFlag.AlignTop)
+        details.addWidget(self.gender_label, 0, 1, Qt.AlignmentFlag.AlignTop)
+        details.setColumnMinimumWidth(2, 32)
+        details.addWidget(QLabel(_("By ethnicity:")), 0, 3, Qt.AlignmentFlag.AlignTop)
+        details.addWidget(self.ethnicity_table, 0, 4)
+        details.setColumnStretch(5, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(Heading(_("Overview")))
+        layout.addLayout(cards_row)
+        layout.addLayout(details)
+        self.findings_heading = Heading(_("Warnings and reminders"), scale=1.15)
+        layout.addWidget(self.findings_heading)
+        layout.addWidget(self.empty_label)
+        layout.addWidget(self.findings_view, 1)
+
+    def refresh(self) -> None:
+        """Reload the counts and findings (off the UI thread)."""
+        self.ctx.jobs.read(
+            lambda services: services.overview.get(),
+            self.show_overview,
+            label=_("Loading the overview…"),
+        )
+
+    def show_overview(self, overview: Overview) -> None:
+        """Show an overview the services computed."""
+        self.cards["on_register"].set_value(overview.on_register)
+        self.cards["full"].set_value(overview.full)
+        self.cards["probationary"].set_value(overview.probationary)
+        self.cards["exempt"].set_value(overview.exempt)
+        self.cards["attached_elsewhere"].set_value(overview.attached_elsewhere)
+        genders = [
+            f"{gender_label(key)}: {format_number(count)}"
+            for key, count in sorted(overview.by_gender.items(), key=_gender_order)
+        ]
+        self.gender_label.setText("\n".join(genders))
+        rows = sorted(overview.by_ethnicity.items(), key=lambda item: (-item[1], item[0]))
+        self.ethnicity_table.setRowCount(len(rows))
+        for row, (name, count) in enumerate(rows):
+            self.ethnicity_table.setItem(row, 0, QTableWidgetItem(name))
+            number = QTableWidgetItem(format_number(count))
+            number.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self.ethnicity_table.setItem(row, 1, number)
+        self.findings_model.set_findings(overview.findings)
+        self.findings_view.resizeRowsToContents()
+        self.empty_label.setVisible(not overview.findings)
+        self.findings_view.setVisible(bool(overview.findings))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            # Zoom: wrapped messages need taller rows. Wait until the header has new widths.
+            QTimer.singleShot(0, self.findings_view.resizeRowsToContents)
+
+    def _on_activated(self, index: QModelIndex) -> None:
+        if not index.isValid():
+            return
+        member_id = self.findings_model.finding(index.row()).member_id
+        if member_id is not None:
+            self.open_member_requested.emit(member_id)

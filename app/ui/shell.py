@@ -1,0 +1,182 @@
+"""The main window: a sidebar of areas, the current area's screen, and a status bar."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QWidget,
+)
+
+from app.l10n import _
+from app.services.dto import CellInfo, Changes
+from app.ui.context import UiContext
+from app.ui.dialogs import show_info
+from app.ui.screens.base import Screen
+from app.ui.zoom import ZoomController
+
+ScreenFactory = Callable[[UiContext], Screen]
+#: Areas reachable with Ctrl+1 ... Ctrl+9.
+MAX_AREA_SHORTCUTS = 9
+APP_TITLE = "Sổ Chi bộ"
+
+
+class MainWindow(QMainWindow):
+    """Sidebar + stacked screens; broadcasts each write's `Changes` to every screen."""
+
+    def __init__(
+        self,
+        ctx: UiContext,
+        zoom: ZoomController,
+        factories: Sequence[ScreenFactory],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.zoom = zoom
+        self.setWindowTitle(APP_TITLE)
+        self.sidebar = QListWidget()
+        self.sidebar.setObjectName("sidebar")
+        self.sidebar.setSpacing(4)
+        self.stack = QStackedWidget()
+        self.screens: list[Screen] = []
+        for factory in factories:
+            self.add_screen(factory(ctx))
+        self.sidebar.currentRowChanged.connect(self._show_area)
+        central = QWidget()
+        row = QHBoxLayout(central)
+        row.addWidget(self.sidebar)
+        row.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self.cell_label = QLabel()
+        folder = QLabel(_("Data folder: {path}").format(path=str(ctx.services_data_dir)))
+        folder.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.statusBar().addWidget(self.cell_label)
+        self.statusBar().addPermanentWidget(folder)
+        self._build_menus()
+        ctx.jobs.changed.connect(self.broadcast)
+        ctx.jobs.set_dialog_parent(self)
+        zoom.zoom_changed.connect(lambda _percent: self._fit_sidebar())
+        self._fit_sidebar()
+        self.resize(1180, 760)
+        if self.screens:
+            self.sidebar.setCurrentRow(0)
+        self.load_cell()
+
+    def add_screen(self, screen: Screen) -> None:
+        """Add an area to the sidebar and the stack."""
+        self.screens.append(screen)
+        self.stack.addWidget(screen)
+        item = QListWidgetItem(screen.title)
+        number = len(self.screens)
+        if number <= MAX_AREA_SHORTCUTS:
+            item.setToolTip(_("Ctrl+{number}").format(number=number))
+            action = QAction(self)
+            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            action.triggered.connect(lambda _checked=False, row=number - 1: self.show_row(row))
+            self.addAction(action)
+        self.sidebar.addItem(item)
+        screen.open_member_requested.connect(self.open_member)
+
+    def screen_of(self, kind: type[Screen]) -> Screen | None:
+        """The screen of a given class, if the window has one."""
+        return next((s for s in self.screens if isinstance(s, kind)), None)
+
+    def show_row(self, row: int) -> None:
+        """Switch to the area in sidebar row `row`."""
+        if 0 <= row < self.sidebar.count():
+            self.sidebar.setCurrentRow(row)
+
+    def show_screen(self, screen: Screen) -> None:
+        self.show_row(self.screens.index(screen))
+
+    def open_member(self, member_id: int) -> None:
+        """Switch to the members area and open one member (from a finding)."""
+        for screen in self.screens:
+            opener = getattr(screen, "open_member", None)
+            if callable(opener):
+                self.show_screen(screen)
+                opener(member_id)
+                return
+
+    def broadcast(self, changes: Changes) -> None:
+        """Tell every screen what a write changed; reload the window title for the cell."""
+        for screen in self.screens:
+            screen.on_changes(changes)
+        if "cell" in changes.areas:
+            self.load_cell()
+
+    def load_cell(self) -> None:
+        """Read the cell profile for the title and status bar."""
+        self.ctx.jobs.read(lambda services: services.cell.get(), self.show_cell)
+
+    def show_cell(self, info: CellInfo | None) -> None:
+        name = info.name if info is not None else ""
+        self.setWindowTitle(f"{APP_TITLE} — {name}" if name else APP_TITLE)
+        self.cell_label.setText(name)
+
+    def _show_area(self, row: int) -> None:
+        if 0 <= row < len(self.screens):
+            self.stack.setCurrentIndex(row)
+            self.screens[row].ensure_loaded()
+
+    def _fit_sidebar(self) -> None:
+        # Big targets for unsteady hands; recomputed on zoom (no style sheet: it would pin
+        # the font and stop the sidebar from following the zoom).
+        metrics = self.sidebar.fontMetrics()
+        widths = [metrics.horizontalAdvance(s.title) for s in self.screens]
+        width = max([*widths, 120]) + 60
+        for row in range(self.sidebar.count()):
+            self.sidebar.item(row).setSizeHint(QSize(width - 20, int(metrics.height() * 2.2)))
+        self.sidebar.setFixedWidth(width)
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(_("File"))
+        quit_action = file_menu.addAction(_("&Quit"))
+        quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        quit_action.triggered.connect(self.close)
+        view = self.menuBar().addMenu(_("View"))
+        bigger = view.addAction(_("&Larger text"))
+        bigger.setShortcuts([QKeySequence("Ctrl++"), QKeySequence("Ctrl+=")])
+        bigger.triggered.connect(self.zoom.zoom_in)
+        smaller = view.addAction(_("&Smaller text"))
+        smaller.setShortcut(QKeySequence("Ctrl+-"))
+        smaller.triggered.connect(self.zoom.zoom_out)
+        normal = view.addAction(_("&Normal text size"))
+        normal.setShortcut(QKeySequence("Ctrl+0"))
+        normal.triggered.connect(self.zoom.reset)
+        help_menu = self.menuBar().addMenu(_("Help"))
+        keys = help_menu.addAction(_("&Keyboard shortcuts"))
+        keys.setShortcut(QKeySequence(Qt.Key.Key_F1))
+        keys.triggered.connect(self.show_keyboard_help)
+
+    def show_keyboard_help(self) -> None:
+        """F1: the keys that work everywhere in the window."""
+        areas = "\n".join(
+            _("Ctrl+{number}: {area}").format(number=n, area=s.title)
+            for n, s in enumerate(self.screens[:MAX_AREA_SHORTCUTS], start=1)
+        )
+        text = "\n".join(
+            [
+                areas,
+                _("Ctrl + / Ctrl -: larger / smaller text; Ctrl 0: normal size"),
+                _("Tab / Shift+Tab: next / previous field"),
+                _("Enter: save; Esc: cancel or close"),
+                _("Alt + the underlined letter: go to that field or button"),
+                _("Ctrl+Q: quit"),
+            ]
+        )
+        show_info(self, _("Keyboard shortcuts"), text)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        # Let a running save finish before the window (and then the database) closes.
+        self.ctx.jobs.wait_idle(30_000)
+        super().closeEvent(event)

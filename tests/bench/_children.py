@@ -1,0 +1,113 @@
+"""Child processes for the start-up and memory benchmarks.
+
+Run as `python _children.py app|bare DATA_DIR T0`: builds a window, shows it, waits until it is
+interactive (the event loop has run and the first screen's data has loaded), then prints one JSON
+line: seconds since T0 (the parent's clock just before it started this process) and memory.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+from pathlib import Path
+
+
+def _rss_mb() -> tuple[float, float]:
+    fields = {}
+    for line in Path("/proc/self/status").read_text().splitlines():
+        key, _, value = line.partition(":")
+        fields[key] = value.strip()
+    return int(fields["VmRSS"].split()[0]) / 1024, int(fields["VmHWM"].split()[0]) / 1024
+
+
+def bare(t0: float) -> None:
+    """A bare PySide6 window with the same kinds of widgets as the main window."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtGui import QFont
+    from PySide6.QtWidgets import (
+        QApplication,
+        QHBoxLayout,
+        QLabel,
+        QLineEdit,
+        QListWidget,
+        QMainWindow,
+        QPushButton,
+        QStackedWidget,
+        QTableWidget,
+        QVBoxLayout,
+        QWidget,
+    )
+
+    app = QApplication(["bare"])
+    app.setFont(QFont(app.font().family(), 11))
+    window = QMainWindow()
+    window.menuBar().addMenu("Tệp")
+    central = QWidget()
+    row = QHBoxLayout(central)
+    sidebar = QListWidget()
+    sidebar.addItems(["Tổng quan", "Đảng viên", "Cài đặt"])
+    stack = QStackedWidget()
+    for _ in range(3):
+        page = QWidget()
+        col = QVBoxLayout(page)
+        col.addWidget(QLabel("Chi bộ thôn Lũng Cú — Đảng viên chính thức: 24"))
+        col.addWidget(QLineEdit())
+        table = QTableWidget(27, 8)
+        col.addWidget(table)
+        col.addWidget(QPushButton("Thêm"))
+        stack.addWidget(page)
+    row.addWidget(sidebar)
+    row.addWidget(stack, 1)
+    window.setCentralWidget(central)
+    window.statusBar().showMessage("Sẵn sàng")
+    window.resize(1100, 700)
+    window.show()
+    QTimer.singleShot(0, lambda: _report(app, t0))
+    app.exec()
+
+
+def real(data_dir: Path, t0: float) -> None:
+    """The real start-up path: settings, catalogs, data (backup + migrate), main window."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from app.paths import DataPaths
+    from app.services import Services
+    from app.settings import load_settings
+    from app.ui.app import build_main_window, prepare_application
+
+    app = QApplication(["sochibo"])
+    settings = load_settings(DataPaths(data_dir).settings)
+    prepare_application(app, settings)
+    services = Services.open(data_dir)
+    window = build_main_window(services, settings, data_dir)
+    window.show()
+
+    def wait_loaded() -> None:
+        jobs = window.ctx.jobs
+        if jobs.is_idle():
+            _report(app, t0)
+        else:
+            QTimer.singleShot(1, wait_loaded)
+
+    QTimer.singleShot(0, wait_loaded)
+    app.exec()
+    services.close()
+
+
+def _report(app: object, t0: float) -> None:
+    elapsed = time.time() - t0
+    rss, peak = _rss_mb()
+    print(json.dumps({"seconds": elapsed, "rss_mb": rss, "peak_mb": peak}), flush=True)
+    app.quit()  # type: ignore[attr-defined]
+
+
+if __name__ == "__main__":
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    kind, folder, start = sys.argv[1], Path(sys.argv[2]), float(sys.argv[3])
+    if kind == "bare":
+        bare(start)
+    else:
+        real(folder, start)

@@ -1,0 +1,102 @@
+"""Benchmarks for the foundation's budgets, as ratios against a bare baseline in the same run.
+
+    uv run python tests/bench/run_all.py [--rounds N]
+
+Budgets (issue "Foundation"):
+- cold start to an interactive main window ≤ 1.3 × a bare PySide6 window with the same widgets;
+- filtering a 1,000-member list ≤ 50 ms per keystroke (baseline: a bare QSortFilterProxyModel);
+- idle memory ≤ 200 MB.
+These machines are noisy: each figure is the median of alternating rounds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from bench_filter import measure_filter  # noqa: E402
+from fixtures import make_large_cell  # noqa: E402
+
+START_BUDGET = 1.3
+FILTER_BUDGET_MS = 50.0
+MEMORY_BUDGET_MB = 200.0
+
+
+def _child(kind: str, data_dir: Path) -> dict[str, float]:
+    env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
+    t0 = time.time()
+    out = subprocess.run(
+        [sys.executable, str(HERE / "_children.py"), kind, str(data_dir), repr(t0)],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+        timeout=120,
+    )
+    line = [x for x in out.stdout.splitlines() if x.startswith("{")][-1]
+    return json.loads(line)  # type: ignore[no-any-return]
+
+
+def bench_start_and_memory(data_dir: Path, rounds: int) -> dict[str, float]:
+    bare: list[dict[str, float]] = []
+    real: list[dict[str, float]] = []
+    _child("bare", data_dir)  # warm the file cache for both, so neither pays alone
+    _child("app", data_dir)
+    for _ in range(rounds):
+        bare.append(_child("bare", data_dir))
+        real.append(_child("app", data_dir))
+    med = statistics.median
+    return {
+        "bare_start_s": med(r["seconds"] for r in bare),
+        "app_start_s": med(r["seconds"] for r in real),
+        "bare_rss_mb": med(r["rss_mb"] for r in bare),
+        "app_rss_mb": med(r["rss_mb"] for r in real),
+        "app_peak_mb": max(r["peak_mb"] for r in real),
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rounds", type=int, default=5)
+    args = parser.parse_args()
+    ok = True
+    with tempfile.TemporaryDirectory() as tmp:
+        data_dir = Path(tmp) / "data"
+        make_large_cell(data_dir, members=1000)
+        start = bench_start_and_memory(data_dir, args.rounds)
+        ratio = start["app_start_s"] / start["bare_start_s"]
+        ok &= ratio <= START_BUDGET
+        print(
+            f"start-up, 1,000 members: app {start['app_start_s']:.3f} s, bare window "
+            f"{start['bare_start_s']:.3f} s, ratio {ratio:.2f} (budget ≤ {START_BUDGET})"
+        )
+        print(
+            f"idle memory: app {start['app_rss_mb']:.0f} MB (peak {start['app_peak_mb']:.0f}),"
+            f" bare window {start['bare_rss_mb']:.0f} MB, ratio "
+            f"{start['app_rss_mb'] / start['bare_rss_mb']:.2f} (budget ≤ {MEMORY_BUDGET_MB:.0f} MB)"
+        )
+        ok &= start["app_rss_mb"] <= MEMORY_BUDGET_MB
+        filt = measure_filter(data_dir, rounds=args.rounds)
+        print(
+            f"filter 1,000 members per keystroke: app median {filt['app_median_ms']:.1f} ms, "
+            f"max {filt['app_max_ms']:.1f} ms; bare proxy median {filt['bare_median_ms']:.1f} "
+            f"ms; ratio {filt['app_median_ms'] / filt['bare_median_ms']:.2f} "
+            f"(budget ≤ {FILTER_BUDGET_MS:.0f} ms)"
+        )
+        ok &= filt["app_max_ms"] <= FILTER_BUDGET_MS
+    print("all budgets met" if ok else "A BUDGET WAS MISSED")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,124 @@
+"""The job runner: work off the UI thread, results on it, changes broadcast, errors reported."""
+
+from __future__ import annotations
+
+import threading
+
+from PySide6.QtCore import QTimer
+from pytestqt.qtbot import QtBot
+
+from app.services import Services
+from app.services.dto import CellInfo, CellInput, CellType, Changes
+from app.ui.jobs import JobRunner
+
+CELL = CellInput(
+    name="Chi bộ thôn Lũng Cú",
+    superior_committee="Đảng ủy xã Lũng Cú",
+    superior_body="ĐẢNG BỘ XÃ LŨNG CÚ",
+    place_name="Lũng Cú",
+    cell_type=CellType.VILLAGE,
+)
+
+
+def test_read_runs_off_the_ui_thread_and_reports_on_it(qtbot: QtBot, jobs: JobRunner) -> None:
+    seen: dict[str, object] = {}
+
+    def work(services: Services) -> CellInfo | None:
+        seen["worker"] = threading.current_thread()
+        return services.cell.get()
+
+    def done(result: CellInfo | None) -> None:
+        seen["done"] = threading.current_thread()
+        seen["result"] = result
+
+    jobs.read(work, done)
+    assert jobs.wait_idle()
+    assert seen["worker"] is not threading.main_thread()
+    assert seen["done"] is threading.main_thread()
+    assert seen["result"] is None
+
+
+def test_every_database_job_runs_on_the_same_thread(jobs: JobRunner) -> None:
+    threads: list[threading.Thread] = []
+    for _ in range(5):
+        jobs.read(lambda s: threads.append(threading.current_thread()), lambda _r: None)
+    assert jobs.wait_idle()
+    assert len(threads) == 5
+    assert len(set(threads)) == 1
+
+
+def test_write_emits_the_changes_it_returns(qtbot: QtBot, jobs: JobRunner) -> None:
+    results: list[Changes] = []
+    with qtbot.waitSignal(jobs.changed) as signal:
+        jobs.write(lambda s: s.cell.save(CELL), results.append)
+    assert isinstance(signal.args[0], Changes)
+    assert "cell" in signal.args[0].areas
+    assert results == [signal.args[0]]
+    got: list[CellInfo | None] = []
+    jobs.read(lambda s: s.cell.get(), got.append)
+    assert jobs.wait_idle()
+    assert got[0] is not None and got[0].name == "Chi bộ thôn Lũng Cú"
+
+
+def test_a_failing_job_calls_on_error_on_the_main_thread(jobs: JobRunner) -> None:
+    errors: list[tuple[BaseException, threading.Thread]] = []
+    done: list[object] = []
+
+    def fail(_services: Services) -> None:
+        raise RuntimeError("boom")
+
+    jobs.write(fail, done.append, on_error=lambda e: errors.append((e, threading.current_thread())))
+    assert jobs.wait_idle()
+    assert done == []
+    assert len(errors) == 1
+    assert isinstance(errors[0][0], RuntimeError)
+    assert errors[0][1] is threading.main_thread()
+
+
+def test_a_failed_write_emits_no_changes(qtbot: QtBot, jobs: JobRunner) -> None:
+    emitted: list[object] = []
+    jobs.changed.connect(emitted.append)
+    bad = CellInput(
+        name="",
+        superior_committee="",
+        superior_body="",
+        place_name="",
+        cell_type=CellType.VILLAGE,
+    )
+    errors: list[BaseException] = []
+    jobs.write(lambda s: s.cell.save(bad), lambda _r: None, on_error=errors.append)
+    assert jobs.wait_idle()
+    assert len(errors) == 1
+    assert emitted == []
+
+
+def test_the_ui_thread_keeps_running_during_a_slow_job(qtbot: QtBot, jobs: JobRunner) -> None:
+    # The job can only finish when a timer on the UI thread releases it: if the UI thread were
+    # blocked by the job, this would never complete.
+    release = threading.Event()
+    QTimer.singleShot(50, release.set)
+    finished: list[bool] = []
+    jobs.run(lambda: release.wait(10), finished.append)
+    qtbot.waitUntil(lambda: finished == [True], timeout=10_000)
+
+
+def test_a_long_job_shows_a_busy_dialog_until_it_ends(qtbot: QtBot, jobs: JobRunner) -> None:
+    release = threading.Event()
+    finished: list[bool] = []
+    jobs.read(lambda s: release.wait(10), finished.append, label="Đang tải danh sách…")
+    qtbot.waitUntil(lambda: jobs.progress_dialog() is not None, timeout=5_000)
+    dialog = jobs.progress_dialog()
+    assert dialog is not None
+    assert dialog.isVisible()
+    assert dialog.labelText() == "Đang tải danh sách…"
+    release.set()
+    qtbot.waitUntil(lambda: finished == [True], timeout=10_000)
+    assert jobs.progress_dialog() is None
+
+
+def test_after_shutdown_no_job_is_accepted(jobs: JobRunner) -> None:
+    jobs.shutdown()
+    done: list[object] = []
+    jobs.read(lambda s: 1, done.append)
+    assert jobs.wait_idle()
+    assert done == []
