@@ -74,10 +74,44 @@ class VoteRules:
 
 
 @dataclass(frozen=True)
+class QualityCriterion:
+    """One group of the meeting-quality score (tiêu chí đánh giá chất lượng sinh hoạt)."""
+
+    code: str
+    name: str
+    max_points: int
+
+
+@dataclass(frozen=True)
+class QualityBand:
+    """A rating band of the meeting-quality score (Tốt, Khá, ...): from `min_points` up."""
+
+    code: str
+    name: str
+    min_points: int
+
+
+@dataclass(frozen=True)
+class QualityScheme:
+    """The meeting-quality scoring table (khung tiêu chí): criteria summing to `total`, and
+    bands ordered from the highest `min_points` down to a band starting at 0."""
+
+    total: int
+    criteria: tuple[QualityCriterion, ...]
+    bands: tuple[QualityBand, ...]
+
+
+@dataclass(frozen=True)
 class MeetingRules:
-    """Rules for the regular monthly meeting (sinh hoạt thường kỳ)."""
+    """Rules for cell meetings (sinh hoạt chi bộ): the regular monthly meeting (sinh hoạt
+    thường kỳ), the thematic meeting (sinh hoạt chuyên đề), attendance and quality score."""
 
     default_day: Rule[int]
+    min_duration_minutes: Rule[int]
+    min_duration_combined_minutes: Rule[int]
+    thematic_per_quarter: Rule[int]
+    unexcused_absence_months: Rule[int]
+    quality: Rule[QualityScheme]
 
 
 @dataclass(frozen=True)
@@ -106,7 +140,14 @@ _MEMBER_RANGES: Mapping[str, tuple[int, int]] = {
     "recognition_reminder_days": (0, 366),
 }
 # Day 1-28 exists in every month, so a meeting date can always be proposed.
-_MEETING_RANGES: Mapping[str, tuple[int, int]] = {"default_day": (1, 28)}
+_MEETING_RANGES: Mapping[str, tuple[int, int]] = {
+    "default_day": (1, 28),
+    "min_duration_minutes": (1, 600),
+    "min_duration_combined_minutes": (1, 600),
+    "thematic_per_quarter": (1, 13),
+    "unexcused_absence_months": (1, 12),
+}
+_QUALITY_TOTAL_RANGE = (1, 1000)
 
 
 class _Reader:
@@ -164,10 +205,16 @@ class _Reader:
 
     def int_rule(self, key: str, low: int, high: int) -> Rule[int]:
         table = self.table(key)
-        value = self.value(table, key, "value", int)
+        value = self.bounded_int(table, key, "value", low, high)
+        return Rule(value, *self.source_of(key, table))
+
+    def bounded_int(
+        self, table: Mapping[str, Any], key: str, field: str, low: int, high: int
+    ) -> int:
+        value: int = self.value(table, key, field, int)
         if not low <= value <= high:
             raise self.fail(
-                f"{key}.value",
+                f"{key}.{field}",
                 N_(
                     "In the regulation profile {file}, {key} is {value}; "
                     "it must be between {low} and {high}."
@@ -176,7 +223,21 @@ class _Reader:
                 low=low,
                 high=high,
             )
-        return Rule(value, *self.source_of(key, table))
+        return value
+
+    def table_list(self, table: Mapping[str, Any], key: str, field: str) -> list[Mapping[str, Any]]:
+        """A non-empty array of tables (`[[key.field]]` in the file)."""
+        items = table.get(field)
+        if (
+            not isinstance(items, list)
+            or not items
+            or not all(isinstance(item, Mapping) for item in items)
+        ):
+            raise self.fail(
+                f"{key}.{field}",
+                N_("In the regulation profile {file}, {key} must be a non-empty list of tables."),
+            )
+        return items
 
     def fraction_rule(self, key: str) -> Rule[Fraction]:
         table = self.table(key)
@@ -226,9 +287,7 @@ def parse_profile(text: str, source: str) -> RuleProfile:
         effective_from=effective_from,
         members=members,
         votes=VoteRules(admission_fraction=reader.fraction_rule("votes.admission_fraction")),
-        meetings=MeetingRules(
-            default_day=reader.int_rule("meetings.default_day", *_MEETING_RANGES["default_day"])
-        ),
+        meetings=_meeting_rules(reader),
         source=source,
     )
 
@@ -256,6 +315,106 @@ def _check_order(reader: _Reader, rules: Mapping[str, Rule[int]], lower: str, up
             other=f"members.{lower}",
             low=rules[lower].value,
         )
+
+
+def _meeting_rules(reader: _Reader) -> MeetingRules:
+    rules = {
+        name: reader.int_rule(f"meetings.{name}", low, high)
+        for name, (low, high) in _MEETING_RANGES.items()
+    }
+    regular = rules["min_duration_minutes"]
+    combined = rules["min_duration_combined_minutes"]
+    # A session holding both a regular and a thematic part cannot need less time than one part.
+    if combined.value < regular.value:
+        raise reader.fail(
+            "meetings.min_duration_combined_minutes.value",
+            N_(
+                "In the regulation profile {file}, {key} is {value}; "
+                "it must be at least {other} ({low})."
+            ),
+            value=combined.value,
+            other="meetings.min_duration_minutes",
+            low=regular.value,
+        )
+    return MeetingRules(**rules, quality=_quality_rule(reader))
+
+
+def _quality_rule(reader: _Reader) -> Rule[QualityScheme]:
+    key = "meetings.quality"
+    table = reader.table(key)
+    total = reader.bounded_int(table, key, "total", *_QUALITY_TOTAL_RANGE)
+    criteria = tuple(
+        QualityCriterion(
+            code=reader.value(item, f"{key}.criteria[{number}]", "code", str).strip(),
+            name=reader.value(item, f"{key}.criteria[{number}]", "name", str).strip(),
+            max_points=reader.bounded_int(
+                item, f"{key}.criteria[{number}]", "max_points", 1, total
+            ),
+        )
+        for number, item in enumerate(reader.table_list(table, key, "criteria"), start=1)
+    )
+    _check_unique_codes(reader, f"{key}.criteria", [c.code for c in criteria])
+    points = sum(c.max_points for c in criteria)
+    if points != total:
+        raise reader.fail(
+            f"{key}.criteria",
+            N_(
+                "In the regulation profile {file}, the criteria in {key} add up to {value} "
+                "points; they must add up to the total of {total} points."
+            ),
+            value=points,
+            total=total,
+        )
+    bands = _quality_bands(reader, table, key, total)
+    return Rule(QualityScheme(total, criteria, bands), *reader.source_of(key, table))
+
+
+def _quality_bands(
+    reader: _Reader, table: Mapping[str, Any], key: str, total: int
+) -> tuple[QualityBand, ...]:
+    bands: list[QualityBand] = []
+    for number, item in enumerate(reader.table_list(table, key, "bands"), start=1):
+        item_key = f"{key}.bands[{number}]"
+        band = QualityBand(
+            code=reader.value(item, item_key, "code", str).strip(),
+            name=reader.value(item, item_key, "name", str).strip(),
+            min_points=reader.bounded_int(item, item_key, "min_points", 0, total),
+        )
+        # Bands are read top-down; a score takes the first band it reaches.
+        if bands and band.min_points >= bands[-1].min_points:
+            raise reader.fail(
+                f"{item_key}.min_points",
+                N_(
+                    "In the regulation profile {file}, {key} is {value}; "
+                    "it must be lower than that of the band above ({low})."
+                ),
+                value=band.min_points,
+                low=bands[-1].min_points,
+            )
+        bands.append(band)
+    _check_unique_codes(reader, f"{key}.bands", [b.code for b in bands])
+    if bands[-1].min_points != 0:
+        raise reader.fail(
+            f"{key}.bands[{len(bands)}].min_points",
+            N_(
+                "In the regulation profile {file}, the lowest band {key} starts at {value} "
+                "points; it must start at 0 so that every score has a band."
+            ),
+            value=bands[-1].min_points,
+        )
+    return tuple(bands)
+
+
+def _check_unique_codes(reader: _Reader, key: str, codes: list[str]) -> None:
+    seen: set[str] = set()
+    for code in codes:
+        if code in seen:
+            raise reader.fail(
+                key,
+                N_("In the regulation profile {file}, the code {value} appears twice in {key}."),
+                value=code,
+            )
+        seen.add(code)
 
 
 def load_profile(path: Path) -> RuleProfile:

@@ -49,6 +49,58 @@ def test_bundled_profile_has_the_rules_with_their_sources() -> None:
     assert profile.source == str(PROFILE)
 
 
+def test_bundled_profile_has_the_meeting_rules() -> None:
+    meetings = load_profile(PROFILE).meetings
+    assert meetings.min_duration_minutes.value == 90  # 42-HD/BTCTW
+    assert meetings.min_duration_minutes.confidence == "S"
+    assert meetings.min_duration_combined_minutes.value == 120
+    assert meetings.thematic_per_quarter.value == 1
+    assert meetings.unexcused_absence_months.value == 3  # Điều lệ 8.1
+    assert meetings.unexcused_absence_months.citation == "Điều lệ Đảng 2011, Điều 8.1"
+    assert meetings.unexcused_absence_months.confidence == "P"
+    quality = meetings.quality
+    assert quality.citation.startswith("42-HD/BTCTW")
+    assert quality.confidence == "S"
+    assert quality.value.total == 100
+    assert [(c.code, c.max_points) for c in quality.value.criteria] == [
+        ("time", 5),
+        ("attendance", 5),
+        ("preparation", 10),
+        ("conduct", 40),
+        ("principles", 5),
+        ("results", 30),
+        ("closing", 5),
+    ]
+    assert quality.value.criteria[0].name == "Chấp hành thời gian, thời lượng"
+    assert [(b.code, b.name, b.min_points) for b in quality.value.bands] == [
+        ("good", "Tốt", 90),
+        ("fair", "Khá", 70),
+        ("average", "Trung bình", 50),
+        ("poor", "Kém", 0),
+    ]
+
+
+def test_a_province_file_can_replace_the_criteria_and_bands() -> None:
+    head, _sep, _tail = TEXT.partition("[[meetings.quality.criteria]]")
+    province = head + (
+        '[[meetings.quality.criteria]]\ncode = "prep"\nname = "Chuẩn bị"\nmax_points = 30\n'
+        '[[meetings.quality.criteria]]\ncode = "run"\nname = "Tổ chức"\nmax_points = 70\n'
+        '[[meetings.quality.bands]]\ncode = "pass"\nname = "Đạt"\nmin_points = 60\n'
+        '[[meetings.quality.bands]]\ncode = "fail"\nname = "Chưa đạt"\nmin_points = 0\n'
+    )
+    scheme = parse_profile(province, "tinh.toml").meetings.quality.value
+    assert [c.code for c in scheme.criteria] == ["prep", "run"]
+    assert [b.name for b in scheme.bands] == ["Đạt", "Chưa đạt"]
+
+
+def test_criteria_that_are_not_a_list_of_tables() -> None:
+    text = TEXT.replace("[[meetings.quality.criteria]]", "[[meetings.quality.criterion]]")
+    assert _error(text) == (
+        "Trong bộ quy định thu.toml, mục meetings.quality.criteria phải là một danh sách các "
+        "bảng và không được để trống."
+    )
+
+
 @pytest.mark.parametrize(
     ("pattern", "replacement", "expected"),
     [
@@ -134,6 +186,81 @@ def test_bundled_profile_has_the_rules_with_their_sources() -> None:
             r"^effective_from = 2025-07-01",
             "effective_from = 2025-07-01T08:00:00",
             "Trong bộ quy định thu.toml, mục profile.effective_from phải là một ngày (YYYY-MM-DD).",
+        ),
+        (
+            r"^value = 120\n",
+            "value = 60\n",
+            "Trong bộ quy định thu.toml, mục meetings.min_duration_combined_minutes.value có giá "
+            "trị 60; giá trị phải lớn hơn hoặc bằng meetings.min_duration_minutes (90).",
+        ),
+        (
+            r"^value = 3\n(citation = \"Điều lệ Đảng 2011, Điều 8.1\")",
+            "value = 13\n\\1",
+            "Trong bộ quy định thu.toml, mục meetings.unexcused_absence_months.value có giá trị "
+            "13; giá trị phải từ 1 đến 12.",
+        ),
+        (
+            r"(^total = 100\n)citation = [^\n]*\n",
+            r"\1",
+            "Trong bộ quy định thu.toml, quy định meetings.quality chưa ghi căn cứ (citation).",
+        ),
+        (
+            r"^total = 100\n",
+            "",
+            "Bộ quy định thu.toml thiếu mục meetings.quality.total.",
+        ),
+        (
+            r"^max_points = 40\n",
+            "max_points = 45\n",
+            "Trong bộ quy định thu.toml, tổng điểm các tiêu chí trong mục "
+            "meetings.quality.criteria là 105; tổng này phải bằng tổng điểm đã khai báo là 100.",
+        ),
+        (
+            r"^total = 100\n",
+            "total = 90\n",
+            "Trong bộ quy định thu.toml, tổng điểm các tiêu chí trong mục "
+            "meetings.quality.criteria là 100; tổng này phải bằng tổng điểm đã khai báo là 90.",
+        ),
+        (
+            r"^max_points = 40\n",
+            "max_points = 0\n",
+            "Trong bộ quy định thu.toml, mục meetings.quality.criteria[4].max_points có giá trị "
+            "0; giá trị phải từ 1 đến 100.",
+        ),
+        (
+            r'^code = "closing"',
+            'code = "time"',
+            "Trong bộ quy định thu.toml, mã time xuất hiện hai lần trong mục "
+            "meetings.quality.criteria.",
+        ),
+        (
+            r'^name = "Tốt"\n',
+            "",
+            "Bộ quy định thu.toml thiếu mục meetings.quality.bands[1].name.",
+        ),
+        (
+            r"^min_points = 70\n",
+            "min_points = 95\n",
+            "Trong bộ quy định thu.toml, mục meetings.quality.bands[2].min_points có giá trị 95; "
+            "giá trị phải nhỏ hơn mức điểm của loại xếp ngay trên (90).",
+        ),
+        (
+            r"^min_points = 90\n",
+            "min_points = 101\n",
+            "Trong bộ quy định thu.toml, mục meetings.quality.bands[1].min_points có giá trị "
+            "101; giá trị phải từ 0 đến 100.",
+        ),
+        (
+            r"^min_points = 0\n",
+            "min_points = 10\n",
+            "Trong bộ quy định thu.toml, loại thấp nhất (mục meetings.quality.bands[4].min_points) "
+            "bắt đầu từ 10 điểm; loại này phải bắt đầu từ 0 điểm để mọi số điểm đều được xếp loại.",
+        ),
+        (
+            r'^code = "poor"',
+            'code = "good"',
+            "Trong bộ quy định thu.toml, mã good xuất hiện hai lần trong mục "
+            "meetings.quality.bands.",
         ),
         (
             r'^id = "vn-2025"',
