@@ -29,10 +29,11 @@ from app.domain.members import CellRole, MembershipStatus, Standing
 from app.domain.messages import N_
 from app.l10n import LANGUAGES, _, format_date, render, set_language
 from app.paths import DataPaths, default_data_dir
-from app.services import Services, exports, imports
+from app.services import exports, imports
 from app.services.demo import DemoRefusedError, fill_demo
 from app.services.dto import MemberSummary
 from app.services.errors import UserError
+from app.services.facade import Services
 from app.settings import load_settings
 
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2

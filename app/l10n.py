@@ -14,9 +14,6 @@ import gettext
 import io
 from pathlib import Path
 
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
-
 from app.domain.messages import Message, ParamValue
 from app.paths import i18n_dir
 
@@ -28,6 +25,11 @@ _language = "en"
 
 
 def _compile(po_path: Path) -> bytes:
+    # Imported here, not at the top: only a stale or missing .mo needs babel (about 0.1 s to
+    # load), and a built program ships compiled catalogs, so the cold start stays lean.
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
     with po_path.open("rb") as fh:
         catalog = read_po(fh)
     buffer = io.BytesIO()

@@ -19,7 +19,7 @@ from app.domain.members import MemberRecord, StatusEvent, seniority_years, stand
 from app.domain.profile import RuleProfile
 from app.domain.text import fold, name_sort_key
 from app.services.dto import MemberDetail, MemberSummary
-from app.services.errors import user_error_from
+from app.services.storage_errors import user_error_from
 from app.storage.database import Database
 from app.storage.errors import StorageError
 from app.storage.models import AuditEntry, Member, MemberEvent

@@ -22,9 +22,9 @@ from app.domain.members import (
 )
 from app.domain.text import fold
 from app.l10n import _
-from app.services import Services
 from app.services.dto import CellInput, CellType, Changes
 from app.services.errors import UserError
+from app.services.facade import Services
 
 M, F = Gender.MALE, Gender.FEMALE
 D = dt.date

@@ -30,9 +30,9 @@ from app.domain.text import fold
 from app.l10n import _
 from app.reports.member_list import render_member_list
 from app.reports.snapshots import DocumentHeader, MemberListRow, MemberListSnapshot
-from app.services import Services
 from app.services.dto import CellInfo, MemberSummary
 from app.services.errors import UserError
+from app.services.facade import Services
 from app.services.spreadsheets import VIETNAMESE_HEADERS
 
 # Exported files and Party documents are Vietnamese whatever the language of the screens.

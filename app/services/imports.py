@@ -17,9 +17,9 @@ from app.domain.members import CellRole, Gender, MemberRecord, MembershipStatus
 from app.domain.messages import N_, Message
 from app.domain.text import fold, nfc
 from app.l10n import _, render
-from app.services import Services
 from app.services.dto import Changes, ImportPreview, ImportRow, ImportSource
 from app.services.errors import UserError
+from app.services.facade import Services
 from app.services.spreadsheets import (
     VIETNAMESE_HEADERS,
     ImportFileError,

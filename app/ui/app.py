@@ -1,7 +1,9 @@
-"""Start the desktop application: Qt, language, font and zoom, data, first-run wizard, window.
+"""Start the desktop application: Qt, language, font and zoom, window, data, first-run wizard.
 
-Kept lean for a quick cold start: nothing here imports reportlab or openpyxl (exports import
-them when used), and screens load their data after the window shows.
+Kept lean for a quick cold start: the window shows before the database stack (SQLAlchemy,
+Alembic) is imported; the data folder is opened (backup + migrations) as the first job on the
+database thread, and screens load their data after it. Nothing here imports reportlab or
+openpyxl either (exports import them when used).
 """
 
 from __future__ import annotations
@@ -9,18 +11,18 @@ from __future__ import annotations
 import logging
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from app import APP_NAME
 from app.l10n import _, set_language
 from app.paths import DataPaths
-from app.services import Services
 from app.services.dto import CellInfo
 from app.services.errors import UserError
 from app.settings import UserSettings, load_settings, save_settings
 from app.ui.context import UiContext
-from app.ui.jobs import JobRunner
+from app.ui.jobs import JobRunner, ServicesOpener
 from app.ui.qt_strings import CatalogTranslator, install_translator
 from app.ui.screens.members import MembersScreen
 from app.ui.screens.overview import OverviewScreen
@@ -28,6 +30,10 @@ from app.ui.screens.settings import SettingsScreen
 from app.ui.shell import MainWindow, ScreenFactory
 from app.ui.wizard import LANGUAGE_CHANGED, FirstRunWizard
 from app.ui.zoom import ZoomController, apply_zoom, choose_base_font
+
+if TYPE_CHECKING:
+    # Type hints only: the facade loads SQLAlchemy and Alembic, which the window must not wait for.
+    from app.services.facade import Services
 
 ORGANISATION = "SoChiBo"
 DISPLAY_NAME = "Sổ Chi bộ"
@@ -57,16 +63,15 @@ def prepare_application(app: QApplication, settings: UserSettings) -> CatalogTra
 
 
 def build_main_window(
-    services: Services,
-    settings: UserSettings,
-    data_dir: Path,
-    *,
-    jobs: JobRunner | None = None,
+    jobs: JobRunner | Services, settings: UserSettings, data_dir: Path
 ) -> MainWindow:
-    """The main window over opened services (also used by tests and the start-up benchmark)."""
+    """The main window over a job runner (owned by the caller) or open services.
+
+    Given services, the window creates its own runner (tests and the filter benchmark do this).
+    """
     app = QApplication.instance()
     assert isinstance(app, QApplication)
-    runner = jobs if jobs is not None else JobRunner(services)
+    runner = jobs if isinstance(jobs, JobRunner) else JobRunner(jobs)
     ctx = UiContext(services_data_dir=data_dir, jobs=runner, settings=settings)
     zoom = ZoomController(
         app, settings.zoom_percent, lambda p: ctx.save_settings(ctx.settings.with_zoom(p))
@@ -77,35 +82,72 @@ def build_main_window(
         lambda c: SettingsScreen(c, zoom),
     ]
     window = MainWindow(ctx, zoom, factories)
-    runner.setParent(window)
+    if runner is not jobs:
+        runner.setParent(window)
     zoom.setParent(window)
     return window
 
 
-class Startup:
-    """Decides, once the cell profile is read, between the first-run wizard and the window."""
+def open_services(data_dir: Path) -> ServicesOpener:
+    """The opener the job runner calls first on its database thread: backup, migrate, load rules."""
 
-    def __init__(self, app: QApplication, services: Services, settings: UserSettings) -> None:
+    def opener() -> Services:
+        # Imported here, on the database thread, on purpose: the facade loads SQLAlchemy and
+        # Alembic (about a second on the target laptops), which the window must not wait for.
+        from app.services.facade import Services
+
+        return Services.open(data_dir)
+
+    return opener
+
+
+class Startup:
+    """Shows the window at once, then — once the data is open — the first-run wizard if needed.
+
+    `services` is an opener (the program) or already open services (tests). If opening fails
+    (database too new or damaged, folder not writable) the message is shown and the program
+    quits with exit code 1, touching nothing.
+    """
+
+    def __init__(
+        self,
+        app: QApplication,
+        services: Services | ServicesOpener,
+        settings: UserSettings,
+        data_dir: Path,
+    ) -> None:
         self.app = app
-        self.services = services
         self.settings = settings
+        self.data_dir = data_dir
         self.jobs = JobRunner(services)
+        self.jobs.open_failed.connect(self._fatal)
         self.window: MainWindow | None = None
         self.wizard: FirstRunWizard | None = None
 
     def start(self) -> None:
+        """Show the window (data still loading), then read the cell profile behind the opener."""
+        self.show_window()
+        # Queued after the opener on the same single database thread, so it runs once open.
         self.jobs.read(lambda s: s.cell.get(), self._cell_read, on_error=self._fatal)
 
+    def show_window(self) -> None:
+        """Build and show the main window; its screens queue their first reads."""
+        self.window = build_main_window(self.jobs, self.settings, self.data_dir)
+        self.window.show()
+        if self.jobs.is_opening:
+            self.window.statusBar().showMessage(_("Opening the data…"))
+
     def _cell_read(self, info: CellInfo | None) -> None:
+        if self.window is not None:
+            self.window.statusBar().clearMessage()
         if info is None:
             self.show_wizard()
-        else:
-            self.show_window()
 
     def show_wizard(self) -> None:
-        self.wizard = FirstRunWizard(self.jobs, self.settings.language)
+        """The first-run wizard, modal over the window; Cancel ends the program."""
+        self.wizard = FirstRunWizard(self.jobs, self.settings.language, self.window)
         self.wizard.finished.connect(self._wizard_finished)
-        self.wizard.show()
+        self.wizard.open()
 
     def _wizard_finished(self, result: int) -> None:
         wizard, self.wizard = self.wizard, None
@@ -114,22 +156,32 @@ class Startup:
         wizard.deleteLater()
         if result == LANGUAGE_CHANGED:
             self.settings = replace(self.settings, language=wizard.chosen_language)
-            save_settings(self.services.paths.settings, self.settings)
+            save_settings(DataPaths(self.data_dir).settings, self.settings)
             set_language(self.settings.language)
+            self._rebuild_window()
             self.show_wizard()
-        elif result:
-            self.show_window()
-        else:
+        elif not result:
             self.app.quit()
 
-    def show_window(self) -> None:
-        self.window = build_main_window(
-            self.services, self.settings, self.services.paths.root, jobs=self.jobs
-        )
-        self.window.show()
+    def _rebuild_window(self) -> None:
+        # The window's words were fixed when it was built; build it again in the new language.
+        # The new one is shown before the old one closes, so the program does not quit.
+        old = self.window
+        self.show_window()
+        if old is not None:
+            old.close()
+            old.deleteLater()
+
+    def stop(self) -> None:
+        """After the event loop: let database work finish, close the windows, then the data."""
+        self.jobs.shutdown()
+        if self.window is not None:
+            self.window.close()  # hides the wizard too: it is the window's child
+        if self.jobs.services is not None:
+            self.jobs.services.close()
 
     def _fatal(self, error: BaseException) -> None:
-        _show_start_error(None, error)
+        _show_start_error(self.window, error)
         self.app.exit(1)
 
 
@@ -138,8 +190,11 @@ def _show_start_error(parent: QWidget | None, error: BaseException) -> None:
     QMessageBox.critical(parent, DISPLAY_NAME, text)
 
 
-def run_gui(data_dir: Path, lang: str | None) -> int:
-    """Run the desktop application on `data_dir`; returns the process exit code."""
+def launch(data_dir: Path, lang: str | None) -> Startup:
+    """Everything before the event loop: Qt, settings, language, font, zoom, the window shown.
+
+    The data folder opens on the database thread once the event loop runs (see `Startup`).
+    """
     app = QApplication.instance() or QApplication([DISPLAY_NAME])
     assert isinstance(app, QApplication)
     app.setApplicationName(APP_NAME)
@@ -151,16 +206,15 @@ def run_gui(data_dir: Path, lang: str | None) -> int:
         settings = replace(settings, language=lang)
     prepare_application(app, settings)
     configure_logging(paths)
-    try:
-        services = Services.open(data_dir)
-    except UserError as error:
-        # Database too new, damaged, or the folder cannot be written: say so, touch nothing.
-        _show_start_error(None, error)
-        return 1
-    startup = Startup(app, services, settings)
+    startup = Startup(app, open_services(data_dir), settings, data_dir)
     startup.start()
     app.setQuitOnLastWindowClosed(True)
-    code = app.exec()
-    startup.jobs.shutdown()
-    services.close()
+    return startup
+
+
+def run_gui(data_dir: Path, lang: str | None) -> int:
+    """Run the desktop application on `data_dir`; returns the process exit code."""
+    startup = launch(data_dir, lang)
+    code = startup.app.exec()
+    startup.stop()
     return code

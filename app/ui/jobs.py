@@ -5,6 +5,10 @@ the UI thread and its result comes back to the main thread through a queued sign
 `on_done` (or `on_error`) runs. Jobs never touch widgets. After every successful write the
 runner emits `changed` with the service's `Changes`, so open screens reload what changed
 (the change broadcast Anki uses). A busy dialog appears only when work lasts over 0.5 s.
+
+At start-up the runner may be given an opener instead of open services: the opener runs as the
+first job on the database thread (backup, migrations), so the window shows before the database
+stack is even imported. Jobs queued meanwhile wait behind it on the same FIFO thread.
 """
 
 from __future__ import annotations
@@ -13,7 +17,7 @@ import itertools
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import (
     QEventLoop,
@@ -28,9 +32,12 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
 from app.l10n import _
-from app.services import Services
 from app.services.dto import Changes
 from app.ui.dialogs import show_error
+
+if TYPE_CHECKING:
+    # Type hints only: importing the facade loads SQLAlchemy and Alembic (about a second).
+    from app.services.facade import Services
 
 T = TypeVar("T")
 
@@ -40,6 +47,12 @@ PROGRESS_DELAY_MS = 500
 HEAVY_THREADS = 2
 
 ErrorHandler = Callable[[BaseException], None]
+#: Opens the services on the database thread (backup + migrations); see `JobRunner`.
+ServicesOpener = Callable[[], "Services"]
+
+
+class ServicesUnavailableError(RuntimeError):
+    """A database job ran although the services could not be opened (the program is quitting)."""
 
 
 @dataclass
@@ -48,6 +61,9 @@ class _Job:
     on_error: ErrorHandler | None
     label: str
     is_write: bool
+    on_db: bool
+    #: Shows the busy dialog when it fires; None for a quiet job (the start-up opener, which
+    #: the window's status bar announces instead).
     timer: QTimer | None = None
     started: float = field(default_factory=time.monotonic)
 
@@ -75,12 +91,20 @@ class JobRunner(QObject):
     """Runs service calls off the UI thread; see the module docstring."""
 
     changed = Signal(object)
+    #: The opener succeeded: carries the open `Services` (only when built with an opener).
+    opened = Signal(object)
+    #: The opener failed: carries the error; queued database jobs are dropped unreported.
+    open_failed = Signal(object)
     # job id, result, error: emitted from a worker thread, delivered queued on the main thread.
     _finished = Signal(int, object, object)
 
-    def __init__(self, services: Services, parent: QObject | None = None) -> None:
+    def __init__(self, services: Services | ServicesOpener, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._services = services
+        # Set on the database thread by the opener, read there by every later job; the main
+        # thread reads it only after `opened` (delivered through the event queue).
+        self._services: Services | None = None
+        self._opening = False  # main thread only: the opener's result has not arrived yet
+        self._open_failed = False
         # SQLite likes one writer: every database job runs on this single, never-expiring thread.
         self._db_pool = QThreadPool(self)
         self._db_pool.setMaxThreadCount(1)
@@ -93,10 +117,46 @@ class JobRunner(QObject):
         self._dialog_parent: QWidget | None = None
         self._closed = False
         self._finished.connect(self._on_finished)
+        if callable(services):
+            self._start_opening(services)
+        else:
+            self._services = services
 
     @property
-    def services(self) -> Services:
-        """The services object (for shutdown by the application; screens go through jobs)."""
+    def services(self) -> Services | None:
+        """The open services, None until the opener has run (screens go through jobs)."""
+        return self._services
+
+    @property
+    def is_opening(self) -> bool:
+        """True from construction with an opener until its result reaches the main thread."""
+        return self._opening
+
+    def _start_opening(self, opener: ServicesOpener) -> None:
+        def open_on_worker() -> Services:
+            self._services = opener()
+            return self._services
+
+        self._opening = True
+        self._submit(
+            self._db_pool, open_on_worker, self._opening_done, "", self._opening_failed, False, True
+        )
+
+    def _opening_done(self, services: Services) -> None:
+        self._opening = False
+        self.opened.emit(services)
+
+    def _opening_failed(self, error: BaseException) -> None:
+        self._opening = False
+        self._open_failed = True
+        # The jobs queued behind the opener fail without services; nobody should hear of it.
+        for job_id in [i for i, job in self._jobs.items() if job.on_db]:
+            self._drop(job_id)
+        self.open_failed.emit(error)
+
+    def _current_services(self) -> Services:
+        if self._services is None:
+            raise ServicesUnavailableError("the data folder could not be opened")
         return self._services
 
     def set_dialog_parent(self, widget: QWidget | None) -> None:
@@ -112,7 +172,9 @@ class JobRunner(QObject):
         on_error: ErrorHandler | None = None,
     ) -> None:
         """Run a database read on the worker thread; `on_done(result)` runs on the main thread."""
-        self._submit(self._db_pool, lambda: fn(self._services), on_done, label, on_error, False)
+        self._submit(
+            self._db_pool, lambda: fn(self._current_services()), on_done, label, on_error, False
+        )
 
     def write(
         self,
@@ -123,7 +185,9 @@ class JobRunner(QObject):
         on_error: ErrorHandler | None = None,
     ) -> None:
         """Run a database write; on success `changed` is emitted with the `Changes` it returns."""
-        self._submit(self._db_pool, lambda: fn(self._services), on_done, label, on_error, True)
+        self._submit(
+            self._db_pool, lambda: fn(self._current_services()), on_done, label, on_error, True
+        )
 
     def run(
         self,
@@ -162,11 +226,15 @@ class JobRunner(QObject):
         self._closed = True
         self._db_pool.waitForDone()
         self._heavy_pool.waitForDone()
-        for job in self._jobs.values():
-            if job.timer is not None:
-                job.timer.stop()
-        self._jobs.clear()
+        for job_id in list(self._jobs):
+            self._drop(job_id)
         self._hide_progress()
+
+    def _drop(self, job_id: int) -> None:
+        job = self._jobs.pop(job_id, None)
+        if job is not None and job.timer is not None:
+            job.timer.stop()
+            job.timer.deleteLater()
 
     def _submit(
         self,
@@ -176,17 +244,20 @@ class JobRunner(QObject):
         label: str,
         on_error: ErrorHandler | None,
         is_write: bool,
+        quiet: bool = False,
     ) -> None:
-        if self._closed:
+        on_db = pool is self._db_pool
+        if self._closed or (on_db and self._open_failed):
             return
         job_id = next(self._ids)
-        job = _Job(on_done=on_done, on_error=on_error, label=label, is_write=is_write)
-        timer = QTimer(self)
-        timer.setSingleShot(True)
-        timer.timeout.connect(lambda: self._show_progress(job_id))
-        job.timer = timer
+        job = _Job(on_done, on_error, label, is_write, on_db)
+        if not quiet:
+            timer = QTimer(self)
+            timer.setSingleShot(True)
+            timer.timeout.connect(lambda: self._show_progress(job_id))
+            job.timer = timer
+            timer.start(PROGRESS_DELAY_MS)
         self._jobs[job_id] = job
-        timer.start(PROGRESS_DELAY_MS)
         pool.start(_Task(job_id, fn, self._finished))
 
     @Slot(int, object, object)
@@ -197,7 +268,7 @@ class JobRunner(QObject):
         if job.timer is not None:
             job.timer.stop()
             job.timer.deleteLater()
-        if not any(j.timer is None or not j.timer.isActive() for j in self._jobs.values()):
+        if not any(_past_delay(j) for j in self._jobs.values()):
             self._hide_progress()
         if isinstance(error, BaseException):
             self._report_error(job, error)
@@ -240,6 +311,11 @@ class JobRunner(QObject):
             self._progress.hide()
             self._progress.deleteLater()
             self._progress = None
+
+
+def _past_delay(job: _Job) -> bool:
+    """True when the job has run long enough to keep the busy dialog up."""
+    return job.timer is not None and not job.timer.isActive()
 
 
 def _changes_of(result: object) -> Changes | None:

@@ -28,7 +28,7 @@ def measure_filter(data_dir: Path, rounds: int = 5) -> dict[str, float]:
     from PySide6.QtGui import QStandardItem, QStandardItemModel
     from PySide6.QtWidgets import QApplication, QTableView
 
-    from app.services import Services
+    from app.services.facade import Services
     from app.settings import UserSettings
     from app.ui.app import build_main_window, prepare_application
     from app.ui.screens.members import MembersScreen

@@ -6,8 +6,8 @@ import datetime as dt
 from pathlib import Path
 
 from app.domain.members import Gender, MemberRecord, MembershipStatus
-from app.services import Services
 from app.services.demo import fill_demo
+from app.services.facade import Services
 
 FAMILY = [
     "Nguyễn",

@@ -12,9 +12,9 @@ import pytest
 
 from app.domain.findings import Severity
 from app.domain.members import CellRole, EventKind, Gender, MembershipStatus, Standing
-from app.services import Services
 from app.services.demo import DemoRefusedError, demo_records, fill_demo
 from app.services.dto import CellType
+from app.services.facade import Services
 
 TODAY = dt.date(2026, 11, 23)
 

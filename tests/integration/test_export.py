@@ -24,7 +24,6 @@ from app.domain.members import (
     MembershipStatus,
     StatusEvent,
 )
-from app.services import Services
 from app.services.dto import CellInput, CellType
 from app.services.errors import UserError
 from app.services.exports import (
@@ -33,6 +32,7 @@ from app.services.exports import (
     issuing_body,
     write_bytes_atomic,
 )
+from app.services.facade import Services
 from app.services.imports import commit, preview, problem_lines, read_source
 
 TODAY = dt.date(2026, 11, 23)

@@ -12,8 +12,8 @@ import openpyxl
 import pytest
 
 from app.domain.members import CellRole, Gender, MemberRecord, MembershipStatus
-from app.services import Services
 from app.services.errors import UserError
+from app.services.facade import Services
 from app.services.imports import (
     ImportFileError,
     commit,

@@ -15,8 +15,8 @@ from alembic.migration import MigrationContext
 from app import __version__
 from app.domain.members import EventKind, Gender, MembershipStatus, Standing
 from app.paths import DataPaths
-from app.services import Services
 from app.services.dto import CellType
+from app.services.facade import Services
 from app.storage.backup import list_backups
 from app.storage.database import alembic_config, head_revision, open_database
 from app.storage.engine import create_engine_for

@@ -20,9 +20,9 @@ from app.domain.members import (
     StatusEvent,
 )
 from app.paths import resources_dir
-from app.services import Services
 from app.services.dto import CellInput, CellType, Changes
 from app.services.errors import UserError, ValidationError
+from app.services.facade import Services
 
 TODAY = dt.date(2026, 11, 23)
 

@@ -24,9 +24,9 @@ from app.domain.members import (
     StatusEvent,
 )
 from app.l10n import render
-from app.services import Services
 from app.services.dto import Changes
 from app.services.errors import NotFoundError, ValidationError
+from app.services.facade import Services
 
 TODAY = dt.date(2026, 11, 23)
 

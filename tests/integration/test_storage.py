@@ -16,8 +16,8 @@ from sqlalchemy.exc import IntegrityError
 from app import __version__
 from app.domain.members import CellRole, EventKind, Gender, MemberRecord, MembershipStatus
 from app.paths import DataPaths
-from app.services import Services
 from app.services.errors import DatabaseCorruptError, DatabaseTooNewError, DataFolderError
+from app.services.facade import Services
 from app.storage.backup import KEEP_BACKUPS, list_backups
 from app.storage.database import head_revision, open_database
 from app.storage.engine import create_engine_for

@@ -12,8 +12,8 @@ from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
-from app.services import Services
 from app.services.demo import fill_demo
+from app.services.facade import Services
 from app.settings import UserSettings
 from app.ui.app import build_main_window
 from app.ui.jobs import JobRunner

@@ -1,8 +1,12 @@
-"""Start-up: a damaged data file is refused with a message; first run shows the wizard."""
+"""Start-up: the window shows first; then a damaged data file is refused, a first run gets the
+wizard, and the database stack is never imported before the window shows."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import json
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -10,10 +14,30 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from app.paths import DataPaths
-from app.services import Services
+from app.services.facade import Services
 from app.settings import UserSettings
-from app.ui.app import Startup, run_gui
+from app.ui.app import Startup, open_services, run_gui
+from app.ui.jobs import ServicesOpener
 from tests.ui.conftest import ModalAnswers
+
+HEAVY_MODULES = ("sqlalchemy", "alembic", "reportlab", "openpyxl", "babel.messages")
+LIGHT_IMPORT = """
+import json, sys
+import app.ui.app
+print(json.dumps(sorted(m for m in sys.modules if m.startswith(tuple(sys.argv[1:])))))
+"""
+
+
+def test_importing_the_gui_does_not_load_the_database_or_document_stack() -> None:
+    checked = (*HEAVY_MODULES, "app.storage", "app.services.facade")
+    done = subprocess.run(
+        [sys.executable, "-c", LIGHT_IMPORT, *checked],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=Path(__file__).resolve().parents[2],
+    )
+    assert json.loads(done.stdout) == []
 
 
 def test_a_damaged_data_file_is_refused_and_left_untouched(
@@ -28,49 +52,91 @@ def test_a_damaged_data_file_is_refused_and_left_untouched(
     assert database.read_bytes() == garbage
 
 
+StartupMaker = Callable[["Services | ServicesOpener", Path], Startup]
+
+
 @pytest.fixture
-def startup(qapp: QApplication, services: Services) -> Iterator[Startup]:
-    started = Startup(qapp, services, UserSettings())
-    yield started
-    for widget in (started.window, started.wizard):
-        if widget is not None:
-            widget.close()
-    started.jobs.shutdown()
+def make_startup(qapp: QApplication) -> Iterator[StartupMaker]:
+    made: list[tuple[Startup, bool]] = []
+
+    def make(services: Services | ServicesOpener, data_dir: Path) -> Startup:
+        started = Startup(qapp, services, UserSettings(), data_dir)
+        made.append((started, callable(services)))
+        return started
+
+    yield make
+    for started, opened_here in made:
+        for widget in (started.wizard, started.window):
+            if widget is not None:
+                widget.hide()
+                widget.deleteLater()
+        started.jobs.shutdown()
+        if opened_here and started.jobs.services is not None:
+            started.jobs.services.close()
 
 
-def test_first_run_shows_the_wizard(qtbot: QtBot, startup: Startup) -> None:
+def test_the_window_shows_at_once_and_loads_the_cell_once_the_data_is_open(
+    qtbot: QtBot, make_startup: StartupMaker, demo_dir: Path
+) -> None:
+    startup = make_startup(open_services(demo_dir), demo_dir)
+    startup.start()
+    window = startup.window
+    assert window is not None and window.isVisible()
+    assert window.statusBar().currentMessage() == "Đang mở dữ liệu…"
+    qtbot.waitUntil(lambda: window.cell_label.text() != "")
+    assert startup.jobs.wait_idle()
+    assert window.statusBar().currentMessage() == ""
+    assert startup.jobs.services is not None
+    assert startup.wizard is None
+    overview = window.screens[0]
+    assert overview.loaded
+
+
+def test_first_run_shows_the_wizard_over_the_window(
+    qtbot: QtBot, make_startup: StartupMaker, data_dir: Path
+) -> None:
+    startup = make_startup(open_services(data_dir), data_dir)
     startup.start()
     qtbot.waitUntil(lambda: startup.wizard is not None and startup.wizard.isVisible())
-    assert startup.window is None
+    assert startup.wizard is not None
+    assert startup.window is not None and startup.window.isVisible()
+    assert startup.wizard.parent() is startup.window
+    assert startup.wizard.isModal()
+    assert startup.window.statusBar().currentMessage() == ""
 
 
-def test_with_a_cell_the_window_opens(qtbot: QtBot, qapp: QApplication, demo_dir: Path) -> None:
-    services = Services.open(demo_dir)
-    started = Startup(qapp, services, UserSettings())
-    try:
-        started.start()
-        qtbot.waitUntil(lambda: started.window is not None and started.window.isVisible())
-        assert started.wizard is None
-        window = started.window
-        assert window is not None
-        qtbot.addWidget(window)
-        assert started.jobs.wait_idle()
-    finally:
-        started.jobs.shutdown()
-        services.close()
-
-
-def test_choosing_english_in_the_wizard_rebuilds_it_in_english(
-    qtbot: QtBot, startup: Startup, services: Services
+def test_with_open_services_and_a_cell_no_wizard_appears(
+    qtbot: QtBot, make_startup: StartupMaker, demo_dir: Path
 ) -> None:
+    services = Services.open(demo_dir)
+    startup = make_startup(services, demo_dir)
+    startup.start()
+    window = startup.window
+    assert window is not None and window.isVisible()
+    assert window.statusBar().currentMessage() == ""  # nothing to open: already open
+    qtbot.waitUntil(lambda: window.cell_label.text() != "")
+    assert startup.jobs.wait_idle()
+    assert startup.wizard is None
+
+
+def test_choosing_english_in_the_wizard_rebuilds_it_and_the_window_in_english(
+    qtbot: QtBot, make_startup: StartupMaker, services: Services, data_dir: Path
+) -> None:
+    startup = make_startup(services, data_dir)
     startup.start()
     qtbot.waitUntil(lambda: startup.wizard is not None)
-    wizard = startup.wizard
-    assert wizard is not None
+    wizard, window = startup.wizard, startup.window
+    assert wizard is not None and window is not None
+    assert window.sidebar.item(0).text() == "Tổng quan"
     wizard.language.setCurrentIndex(wizard.language.findData("en"))
     qtbot.waitUntil(lambda: startup.wizard is not None and startup.wizard is not wizard)
     assert startup.wizard is not None
     assert startup.wizard.windowTitle() == "Sổ Chi bộ — first start"
     assert startup.settings.language == "en"
+    new_window = startup.window
+    assert new_window is not None and new_window is not window
+    assert new_window.isVisible()
+    assert new_window.sidebar.item(0).text() == "Overview"
+    assert startup.wizard.parent() is new_window
     saved = services.paths.settings.read_text(encoding="utf-8")
     assert '"language": "en"' in saved

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterator
 
+import pytest
 from PySide6.QtCore import QTimer
 from pytestqt.qtbot import QtBot
 
-from app.services import Services
 from app.services.dto import CellInfo, CellInput, CellType, Changes
+from app.services.errors import DatabaseTooNewError
+from app.services.facade import Services
 from app.ui.jobs import JobRunner
 
 CELL = CellInput(
@@ -122,3 +125,66 @@ def test_after_shutdown_no_job_is_accepted(jobs: JobRunner) -> None:
     jobs.read(lambda s: 1, done.append)
     assert jobs.wait_idle()
     assert done == []
+
+
+@pytest.fixture
+def runners() -> Iterator[list[JobRunner]]:
+    """Runners made by a test, shut down at teardown (a runner must outlive the test body)."""
+    made: list[JobRunner] = []
+    yield made
+    for runner in made:
+        runner.shutdown()
+
+
+def test_an_opener_runs_first_and_the_reads_queued_meanwhile_wait_for_it(
+    qtbot: QtBot, services: Services, runners: list[JobRunner]
+) -> None:
+    order: list[str] = []
+    gate = threading.Event()
+
+    def opener() -> Services:
+        gate.wait(5)  # hold the database thread until every read below is queued
+        order.append("open")
+        return services
+
+    runner = JobRunner(opener)
+    runners.append(runner)
+    assert runner.is_opening
+    assert runner.services is None
+    got: list[CellInfo | None] = []
+    for number in range(3):
+        runner.read(lambda s, n=number: order.append(f"read {n}") or s.cell.get(), got.append)
+    with qtbot.waitSignal(runner.opened) as signal:
+        gate.set()
+    assert signal.args == [services]
+    assert runner.wait_idle()
+    assert order == ["open", "read 0", "read 1", "read 2"]
+    assert got == [None, None, None]
+    assert not runner.is_opening
+    assert runner.services is services
+
+
+def test_a_failed_opener_is_reported_once_and_the_queued_jobs_are_dropped(
+    qtbot: QtBot, runners: list[JobRunner]
+) -> None:
+    gate = threading.Event()
+
+    def opener() -> Services:
+        gate.wait(5)
+        raise DatabaseTooNewError("quá mới")
+
+    runner = JobRunner(opener)
+    runners.append(runner)
+    reported: list[object] = []
+    runner.read(lambda s: s.cell.get(), reported.append, on_error=reported.append)
+    runner.write(lambda s: s.cell.save(CELL), reported.append, on_error=reported.append)
+    with qtbot.waitSignal(runner.open_failed) as signal:
+        gate.set()
+    assert isinstance(signal.args[0], DatabaseTooNewError)
+    assert runner.wait_idle()
+    runner.read(lambda s: s.cell.get(), reported.append, on_error=reported.append)
+    assert runner.is_idle()
+    qtbot.wait(50)  # let the dropped jobs' reports arrive: they must go nowhere
+    assert reported == []
+    assert not runner.is_opening
+    assert runner.services is None

@@ -12,7 +12,7 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from app.domain.members import EventKind, StatusEvent
-from app.services import Services
+from app.services.facade import Services
 from app.settings import UserSettings
 from app.ui.context import UiContext
 from app.ui.jobs import JobRunner

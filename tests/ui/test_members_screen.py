@@ -11,7 +11,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
-from app.services import Services
+from app.services.facade import Services
 from app.settings import UserSettings
 from app.ui.context import UiContext
 from app.ui.jobs import JobRunner

@@ -9,8 +9,8 @@ from pytestqt.qtbot import QtBot
 
 from app.domain.findings import SEVERITY_ORDER, Finding, Severity
 from app.domain.messages import Message
-from app.services import Services
 from app.services.dto import Overview
+from app.services.facade import Services
 from app.ui.screens.overview import OverviewScreen
 from app.ui.shell import MainWindow
 

@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from app import l10n
-from app.services import Services
+from app.services.facade import Services
 from app.settings import UserSettings
 from app.ui.app import build_main_window
 from app.ui.screens.settings import SettingsScreen

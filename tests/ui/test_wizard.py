@@ -10,8 +10,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget, QWizard
 from pytestqt.qtbot import QtBot
 
-from app.services import Services
 from app.services.dto import CellType
+from app.services.facade import Services
 from app.ui.jobs import JobRunner
 from app.ui.wizard import LANGUAGE_CHANGED, FirstRunWizard
 from tests.ui.conftest import ModalAnswers, type_text

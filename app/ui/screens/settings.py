@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
@@ -22,7 +23,6 @@ from PySide6.QtWidgets import (
 
 from app.domain.members import MembershipStatus
 from app.l10n import LANGUAGES, _
-from app.services import Services
 from app.services.dto import CellInfo, Changes, MemberSummary
 from app.services.errors import ValidationError
 from app.settings import MAX_ZOOM, MIN_ZOOM
@@ -32,6 +32,10 @@ from app.ui.screens.base import Screen
 from app.ui.widgets.cell_fields import INDICATOR_FIELDS, TEXT_FIELDS, CellFields
 from app.ui.widgets.text import Heading
 from app.ui.zoom import ZOOM_STEP, ZoomController
+
+if TYPE_CHECKING:
+    # Type hints only: the facade loads the database stack, which start-up must not wait for.
+    from app.services.facade import Services
 
 _PROFILE_FIELDS = (*TEXT_FIELDS[:1], "cell_type", *TEXT_FIELDS[1:], "term_start", "term_end")
 _LANGUAGE_NAMES = {"vi": "Tiếng Việt", "en": "English"}

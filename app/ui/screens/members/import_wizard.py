@@ -28,9 +28,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.l10n import _, ngettext
-from app.services import Services
 from app.services.dto import Changes, ImportPreview, ImportSource
 from app.services.errors import UserError, ValidationError
+from app.services.facade import Services
 from app.services.imports import IMPORT_FIELDS, commit, preview, read_source
 from app.ui.context import UiContext
 from app.ui.dialogs import show_error

@@ -34,7 +34,7 @@ from app.ui.screens.members.presenter import Column, MemberListPresenter
 from app.ui.widgets.text import Heading
 
 if TYPE_CHECKING:
-    from app.services import Services
+    from app.services.facade import Services
     from app.ui.screens.members.import_wizard import ImportWizard
 
 
