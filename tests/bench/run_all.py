@@ -106,4 +106,8 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    code = main()
+    sys.stdout.flush()
+    # PySide6 6.12 drops references to None in some static calls; tearing Qt down at
+    # interpreter exit can then abort after the figures are printed. Leave without teardown.
+    os._exit(code)

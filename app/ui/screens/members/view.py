@@ -38,6 +38,10 @@ if TYPE_CHECKING:
     from app.ui.screens.members.import_wizard import ImportWizard
 
 
+#: Rows measured when fitting column widths to their contents.
+SIZE_SAMPLE_ROWS = 200
+
+
 class MessageBar(QFrame):
     """A line of feedback above the table, with an optional undo button."""
 
@@ -108,8 +112,11 @@ class MembersScreen(Screen):
         self.table.verticalHeader().hide()
         self.table.setAlternatingRowColors(True)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(Column.NAME, QHeaderView.ResizeMode.Stretch)
+        # Column widths are fitted once per load, from a sample of rows: ResizeToContents would
+        # measure every cell of 1,000 rows again on each keystroke of the search (≈ 200 ms).
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setResizeContentsPrecision(SIZE_SAMPLE_ROWS)
+        header.setStretchLastSection(True)
         self.message = MessageBar()
         self.add_button = QPushButton(_("&Add"))
         self.edit_button = QPushButton(_("&Edit"))
@@ -167,6 +174,7 @@ class MembersScreen(Screen):
     def _on_loaded(self, members: list[MemberSummary]) -> None:
         selected = self.selected_member()
         self.model.set_members(members)
+        self.table.resizeColumnsToContents()
         self._after_reset(selected.id if selected else None)
 
     def _on_query(self, text: str) -> None:
