@@ -16,6 +16,7 @@ import argparse
 import datetime as dt
 import io
 import json
+import os
 import re
 import sys
 import traceback
@@ -25,9 +26,9 @@ from typing import Any, NoReturn
 
 from app import __version__
 from app.domain.findings import Severity
-from app.domain.members import CellRole, MembershipStatus, Standing
 from app.domain.messages import N_
 from app.l10n import LANGUAGES, _, format_date, render, set_language
+from app.labels import role_label, standing_label, status_label
 from app.paths import DataPaths, default_data_dir
 from app.services import exports, imports
 from app.services.demo import DemoRefusedError, fill_demo
@@ -37,27 +38,6 @@ from app.services.facade import Services
 from app.settings import load_settings
 
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
-
-_STATUS_TEXTS = {
-    MembershipStatus.FULL: N_("Full"),
-    MembershipStatus.PROBATIONARY: N_("Probationary"),
-}
-_ROLE_TEXTS = {
-    CellRole.SECRETARY: N_("Secretary"),
-    CellRole.DEPUTY: N_("Deputy secretary"),
-    CellRole.COMMITTEE: N_("Committee member"),
-    CellRole.MEMBER: N_("Member"),
-}
-_STANDING_TEXTS = {
-    Standing.ACTIVE: N_("Active"),
-    Standing.ATTACHED_ELSEWHERE: N_("Attached elsewhere"),
-    Standing.EXEMPT: N_("Exempt"),
-    Standing.SUSPENDED: N_("Suspended"),
-    Standing.TRANSFERRED_OUT: N_("Transferred out"),
-    Standing.STRUCK_OFF: N_("Struck off"),
-    Standing.EXPELLED: N_("Expelled"),
-    Standing.DECEASED: N_("Deceased"),
-}
 
 
 class UsageError(Exception):
@@ -246,6 +226,12 @@ def main(argv: Sequence[str] | None = None) -> int:
                 file=sys.stderr,
             )
         return EXIT_REFUSED
+    except BrokenPipeError:
+        # The reader went away (e.g. `sochibo members list | head`): not an error. Point stdout
+        # at devnull so the interpreter's final flush does not raise again.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK
     except Exception as exc:
         log_path = _log_unexpected(DataPaths(data_dir), exc)
         print(
@@ -373,9 +359,9 @@ def _members_list(services: Services, args: argparse.Namespace) -> int:
         (
             m.full_name,
             format_date(m.birth_date),
-            _(_STATUS_TEXTS[m.status]),
-            _(_ROLE_TEXTS[m.role]),
-            _(_STANDING_TEXTS[m.standing]),
+            status_label(m.status),
+            role_label(m.role),
+            standing_label(m.standing),
         )
         for m in members
     ]

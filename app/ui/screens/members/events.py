@@ -30,12 +30,12 @@ from PySide6.QtWidgets import (
 
 from app.domain.members import EventKind, StatusEvent
 from app.l10n import _, format_date, render
+from app.labels import event_kind_label, event_kinds, standing_label
 from app.services.dto import Changes, MemberDetail
 from app.services.errors import ValidationError
 from app.ui.context import UiContext
 from app.ui.dialogs import confirm, show_error
 from app.ui.screens.members.form_fields import ErrorLine
-from app.ui.screens.members.labels import event_kind_label, event_kinds, standing_label
 from app.ui.widgets.dates import DateField
 
 _Index = QModelIndex | QPersistentModelIndex

@@ -30,7 +30,7 @@ from app.domain.members import (
     seniority_years,
 )
 from app.l10n import _, ngettext
-from app.ui.screens.members.labels import genders, roles, statuses
+from app.labels import genders, roles, statuses
 from app.ui.widgets.dates import DateField
 
 #: Common ethnicities first (the editable combo accepts any other).

@@ -14,13 +14,13 @@ from typing import Any
 from app.domain.members import ON_REGISTER, CellRole, Standing
 from app.domain.text import matches_query, name_sort_key
 from app.l10n import _, format_date, ngettext
-from app.services.dto import MemberSummary
-from app.ui.screens.members.labels import (
+from app.labels import (
     gender_label,
     role_label,
     standing_label,
     status_label,
 )
+from app.services.dto import MemberSummary
 
 
 class Column(enum.IntEnum):

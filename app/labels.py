@@ -1,4 +1,6 @@
-"""Translated labels of the member enums: giới tính, loại đảng viên, chức vụ, tình trạng, biến động.
+"""Translated labels of the member enums, shared by the GUI and the command line.
+
+Giới tính, loại đảng viên, chức vụ, tình trạng, biến động.
 
 Each label is a literal gettext call (so the catalog extractor finds it) made on every use (so a
 language switch takes effect at once). Short, ambiguous words carry a gettext context.
