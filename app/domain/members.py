@@ -11,15 +11,19 @@ import enum
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, fields, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 # Re-exported: callers find the member date rules here (members.age_in_months).
 from app.domain.dates import add_months as add_months
 from app.domain.dates import age_in_months as age_in_months
 from app.domain.findings import Problem, Severity
 from app.domain.messages import N_, Message
-from app.domain.profile import MemberRules
 from app.domain.text import fold, nfc, nfc_multiline
+
+if TYPE_CHECKING:
+    # Type hints only: the profile module loads tomllib, which the window's start-up (which
+    # imports these records through the service DTOs) does not need.
+    from app.domain.profile import MemberRules
 
 
 class Gender(enum.StrEnum):

@@ -13,10 +13,11 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from app import APP_NAME
-from app.l10n import _, set_language
+from app.l10n import _, pgettext, set_language
 from app.paths import DataPaths
 from app.services.dto import CellInfo
 from app.services.errors import UserError
@@ -24,16 +25,15 @@ from app.settings import UserSettings, load_settings, save_settings
 from app.ui.context import UiContext
 from app.ui.jobs import JobRunner, ServicesOpener
 from app.ui.qt_strings import CatalogTranslator, install_translator
-from app.ui.screens.members import MembersScreen
+from app.ui.screens.base import Screen
 from app.ui.screens.overview import OverviewScreen
-from app.ui.screens.settings import SettingsScreen
-from app.ui.shell import MainWindow, ScreenFactory
-from app.ui.wizard import LANGUAGE_CHANGED, FirstRunWizard
+from app.ui.shell import Area, MainWindow
 from app.ui.zoom import ZoomController, apply_zoom, choose_base_font
 
 if TYPE_CHECKING:
     # Type hints only: the facade loads SQLAlchemy and Alembic, which the window must not wait for.
     from app.services.facade import Services
+    from app.ui.wizard import FirstRunWizard
 
 ORGANISATION = "SoChiBo"
 DISPLAY_NAME = "Sổ Chi bộ"
@@ -76,16 +76,38 @@ def build_main_window(
     zoom = ZoomController(
         app, settings.zoom_percent, lambda p: ctx.save_settings(ctx.settings.with_zoom(p))
     )
-    factories: list[ScreenFactory] = [
-        OverviewScreen,
-        MembersScreen,
-        lambda c: SettingsScreen(c, zoom),
-    ]
-    window = MainWindow(ctx, zoom, factories)
+    window = MainWindow(ctx, zoom, main_areas(zoom))
     if runner is not jobs:
         runner.setParent(window)
     zoom.setParent(window)
     return window
+
+
+def main_areas(zoom: ZoomController) -> list[Area]:
+    """The sidebar's areas in order; only the first (Tổng quan) is built before the window shows.
+
+    The titles are the same msgids the screens use, so no screen module is needed to show them.
+    """
+    return [
+        Area(_("Overview"), OverviewScreen),
+        Area(pgettext("area", "Members"), _build_members, opens_members=True),
+        Area(_("Settings"), lambda ctx: _build_settings(ctx, zoom)),
+    ]
+
+
+def _build_members(ctx: UiContext) -> Screen:
+    # Imported on first use for start-up speed: the members screen (table, forms, dialogs) is
+    # the heaviest module of the window and is not shown first.
+    from app.ui.screens.members import MembersScreen
+
+    return MembersScreen(ctx)
+
+
+def _build_settings(ctx: UiContext, zoom: ZoomController) -> Screen:
+    # Imported on first use for start-up speed: the settings screen is not shown first.
+    from app.ui.screens.settings import SettingsScreen
+
+    return SettingsScreen(ctx, zoom)
 
 
 def open_services(data_dir: Path) -> ServicesOpener:
@@ -119,16 +141,22 @@ class Startup:
         self.app = app
         self.settings = settings
         self.data_dir = data_dir
-        self.jobs = JobRunner(services)
+        # Held until the window is shown: see `start`.
+        self.jobs = JobRunner(services, held=True)
         self.jobs.open_failed.connect(self._fatal)
         self.window: MainWindow | None = None
         self.wizard: FirstRunWizard | None = None
 
     def start(self) -> None:
-        """Show the window (data still loading), then read the cell profile behind the opener."""
+        """Show the window (data still loading), then read the cell profile behind the opener.
+
+        The database jobs (the opener first) start one event-loop turn after the window is
+        shown, so the worker importing SQLAlchemy does not slow down building the window.
+        """
         self.show_window()
         # Queued after the opener on the same single database thread, so it runs once open.
         self.jobs.read(lambda s: s.cell.get(), self._cell_read, on_error=self._fatal)
+        QTimer.singleShot(0, self.jobs.release)
 
     def show_window(self) -> None:
         """Build and show the main window; its screens queue their first reads."""
@@ -145,6 +173,9 @@ class Startup:
 
     def show_wizard(self) -> None:
         """The first-run wizard, modal over the window; Cancel ends the program."""
+        # Imported on first use for start-up speed: only a first run needs the wizard.
+        from app.ui.wizard import FirstRunWizard
+
         self.wizard = FirstRunWizard(self.jobs, self.settings.language, self.window)
         self.wizard.finished.connect(self._wizard_finished)
         self.wizard.open()
@@ -154,6 +185,9 @@ class Startup:
         if wizard is None:
             return
         wizard.deleteLater()
+        # Already loaded by `show_wizard`; imported here because the wizard is loaded lazily.
+        from app.ui.wizard import LANGUAGE_CHANGED
+
         if result == LANGUAGE_CHANGED:
             self.settings = replace(self.settings, language=wizard.chosen_language)
             save_settings(DataPaths(self.data_dir).settings, self.settings)

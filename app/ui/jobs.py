@@ -8,7 +8,10 @@ runner emits `changed` with the service's `Changes`, so open screens reload what
 
 At start-up the runner may be given an opener instead of open services: the opener runs as the
 first job on the database thread (backup, migrations), so the window shows before the database
-stack is even imported. Jobs queued meanwhile wait behind it on the same FIFO thread.
+stack is even imported. Jobs queued meanwhile wait behind it on the same FIFO thread. Built with
+`held=True`, the runner keeps database jobs (opener first) until `release()`: the program
+releases them once the window is shown, so importing SQLAlchemy on the worker does not compete
+with building the window for the laptop's two cores.
 """
 
 from __future__ import annotations
@@ -98,7 +101,13 @@ class JobRunner(QObject):
     # job id, result, error: emitted from a worker thread, delivered queued on the main thread.
     _finished = Signal(int, object, object)
 
-    def __init__(self, services: Services | ServicesOpener, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        services: Services | ServicesOpener,
+        parent: QObject | None = None,
+        *,
+        held: bool = False,
+    ) -> None:
         super().__init__(parent)
         # Set on the database thread by the opener, read there by every later job; the main
         # thread reads it only after `opened` (delivered through the event queue).
@@ -116,6 +125,9 @@ class JobRunner(QObject):
         self._progress: QProgressDialog | None = None
         self._dialog_parent: QWidget | None = None
         self._closed = False
+        # Database tasks waiting for `release()`, in the order they were asked for.
+        self._held = held
+        self._pending: list[tuple[int, Callable[[], Any]]] = []
         self._finished.connect(self._on_finished)
         if callable(services):
             self._start_opening(services)
@@ -131,6 +143,22 @@ class JobRunner(QObject):
     def is_opening(self) -> bool:
         """True from construction with an opener until its result reaches the main thread."""
         return self._opening
+
+    @property
+    def is_held(self) -> bool:
+        """True while database jobs wait for `release()` (built with `held=True`)."""
+        return self._held
+
+    def release(self) -> None:
+        """Start the held database jobs in the order they were asked for (the opener first)."""
+        if not self._held:
+            return
+        self._held = False
+        pending, self._pending = self._pending, []
+        if self._closed:
+            return
+        for job_id, fn in pending:
+            self._db_pool.start(_Task(job_id, fn, self._finished))
 
     def _start_opening(self, opener: ServicesOpener) -> None:
         def open_on_worker() -> Services:
@@ -224,6 +252,7 @@ class JobRunner(QObject):
     def shutdown(self) -> None:
         """Let running jobs finish, drop their callbacks and close the progress dialog."""
         self._closed = True
+        self._pending.clear()  # held jobs never started: nothing to wait for
         self._db_pool.waitForDone()
         self._heavy_pool.waitForDone()
         for job_id in list(self._jobs):
@@ -234,7 +263,9 @@ class JobRunner(QObject):
         job = self._jobs.pop(job_id, None)
         if job is not None and job.timer is not None:
             job.timer.stop()
-            job.timer.deleteLater()
+            # Deleted now, not later: a deferred delete outliving the runner crashed the next
+            # event loop (seen when a runner was shut down with jobs still queued).
+            job.timer.setParent(None)
 
     def _submit(
         self,
@@ -258,7 +289,10 @@ class JobRunner(QObject):
             job.timer = timer
             timer.start(PROGRESS_DELAY_MS)
         self._jobs[job_id] = job
-        pool.start(_Task(job_id, fn, self._finished))
+        if on_db and self._held:
+            self._pending.append((job_id, fn))
+        else:
+            pool.start(_Task(job_id, fn, self._finished))
 
     @Slot(int, object, object)
     def _on_finished(self, job_id: int, result: object, error: object) -> None:

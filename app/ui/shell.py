@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -29,14 +30,28 @@ MAX_AREA_SHORTCUTS = 9
 APP_TITLE = "Sổ Chi bộ"
 
 
+@dataclass(frozen=True)
+class Area:
+    """One entry of the sidebar: its translated title and how to build its screen.
+
+    The screen (and its module) is built the first time the area is shown or asked for, so the
+    window appears without importing every screen. `opens_members` marks the area that can
+    open one member's record (`open_member(member_id)`), asked for from other screens.
+    """
+
+    title: str
+    build: ScreenFactory
+    opens_members: bool = False
+
+
 class MainWindow(QMainWindow):
-    """Sidebar + stacked screens; broadcasts each write's `Changes` to every screen."""
+    """Sidebar + stacked screens; broadcasts each write's `Changes` to every built screen."""
 
     def __init__(
         self,
         ctx: UiContext,
         zoom: ZoomController,
-        factories: Sequence[ScreenFactory],
+        areas: Sequence[Area],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -47,9 +62,10 @@ class MainWindow(QMainWindow):
         self.sidebar.setObjectName("sidebar")
         self.sidebar.setSpacing(4)
         self.stack = QStackedWidget()
-        self.screens: list[Screen] = []
-        for factory in factories:
-            self.add_screen(factory(ctx))
+        self.areas: list[Area] = []
+        self._built: dict[int, Screen] = {}
+        for area in areas:
+            self.add_area(area)
         self.sidebar.currentRowChanged.connect(self._show_area)
         central = QWidget()
         row = QHBoxLayout(central)
@@ -67,16 +83,15 @@ class MainWindow(QMainWindow):
         zoom.zoom_changed.connect(lambda _percent: self._fit_sidebar())
         self._fit_sidebar()
         self.resize(1180, 760)
-        if self.screens:
+        if self.areas:
             self.sidebar.setCurrentRow(0)
         self.load_cell()
 
-    def add_screen(self, screen: Screen) -> None:
-        """Add an area to the sidebar and the stack."""
-        self.screens.append(screen)
-        self.stack.addWidget(screen)
-        item = QListWidgetItem(screen.title)
-        number = len(self.screens)
+    def add_area(self, area: Area) -> None:
+        """Add an area to the sidebar; its screen is built when first shown."""
+        self.areas.append(area)
+        item = QListWidgetItem(area.title)
+        number = len(self.areas)
         if number <= MAX_AREA_SHORTCUTS:
             item.setToolTip(_("Ctrl+{number}").format(number=number))
             action = QAction(self)
@@ -84,31 +99,43 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _checked=False, row=number - 1: self.show_row(row))
             self.addAction(action)
         self.sidebar.addItem(item)
-        screen.open_member_requested.connect(self.open_member)
 
-    def screen_of(self, kind: type[Screen]) -> Screen | None:
-        """The screen of a given class, if the window has one."""
-        return next((s for s in self.screens if isinstance(s, kind)), None)
+    @property
+    def screens(self) -> list[Screen]:
+        """The screens built so far, in sidebar order."""
+        return [self._built[row] for row in sorted(self._built)]
+
+    def screen_at(self, row: int) -> Screen:
+        """The screen of sidebar row `row`, built (not shown) if it was not yet."""
+        screen = self._built.get(row)
+        if screen is None:
+            screen = self.areas[row].build(self.ctx)
+            self._built[row] = screen
+            self.stack.addWidget(screen)
+            screen.open_member_requested.connect(self.open_member)
+        return screen
 
     def show_row(self, row: int) -> None:
         """Switch to the area in sidebar row `row`."""
         if 0 <= row < self.sidebar.count():
             self.sidebar.setCurrentRow(row)
 
-    def show_screen(self, screen: Screen) -> None:
-        self.show_row(self.screens.index(screen))
-
     def open_member(self, member_id: int) -> None:
         """Switch to the members area and open one member (from a finding)."""
-        for screen in self.screens:
-            opener = getattr(screen, "open_member", None)
-            if callable(opener):
-                self.show_screen(screen)
-                opener(member_id)
-                return
+        row = next((r for r, a in enumerate(self.areas) if a.opens_members), None)
+        if row is None:
+            return
+        screen = self.screen_at(row)
+        opener = getattr(screen, "open_member", None)
+        if callable(opener):
+            self.show_row(row)
+            opener(member_id)
 
     def broadcast(self, changes: Changes) -> None:
-        """Tell every screen what a write changed; reload the window title for the cell."""
+        """Tell every built screen what a write changed; reload the window title for the cell.
+
+        Screens not built yet load fresh data when first shown.
+        """
         for screen in self.screens:
             screen.on_changes(changes)
         if "cell" in changes.areas:
@@ -124,15 +151,16 @@ class MainWindow(QMainWindow):
         self.cell_label.setText(name)
 
     def _show_area(self, row: int) -> None:
-        if 0 <= row < len(self.screens):
-            self.stack.setCurrentIndex(row)
-            self.screens[row].ensure_loaded()
+        if 0 <= row < len(self.areas):
+            screen = self.screen_at(row)
+            self.stack.setCurrentWidget(screen)
+            screen.ensure_loaded()
 
     def _fit_sidebar(self) -> None:
         # Big targets for unsteady hands; recomputed on zoom (no style sheet: it would pin
         # the font and stop the sidebar from following the zoom).
         metrics = self.sidebar.fontMetrics()
-        widths = [metrics.horizontalAdvance(s.title) for s in self.screens]
+        widths = [metrics.horizontalAdvance(a.title) for a in self.areas]
         width = max([*widths, 120]) + 60
         for row in range(self.sidebar.count()):
             self.sidebar.item(row).setSizeHint(QSize(width - 20, int(metrics.height() * 2.2)))
@@ -161,8 +189,8 @@ class MainWindow(QMainWindow):
     def show_keyboard_help(self) -> None:
         """F1: the keys that work everywhere in the window."""
         areas = "\n".join(
-            _("Ctrl+{number}: {area}").format(number=n, area=s.title)
-            for n, s in enumerate(self.screens[:MAX_AREA_SHORTCUTS], start=1)
+            _("Ctrl+{number}: {area}").format(number=n, area=a.title)
+            for n, a in enumerate(self.areas[:MAX_AREA_SHORTCUTS], start=1)
         )
         text = "\n".join(
             [

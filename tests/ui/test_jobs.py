@@ -188,3 +188,50 @@ def test_a_failed_opener_is_reported_once_and_the_queued_jobs_are_dropped(
     assert reported == []
     assert not runner.is_opening
     assert runner.services is None
+
+
+def test_a_held_runner_starts_nothing_until_released_then_keeps_the_order(
+    qtbot: QtBot, services: Services, runners: list[JobRunner]
+) -> None:
+    order: list[str] = []
+
+    def opener() -> Services:
+        order.append("open")
+        return services
+
+    runner = JobRunner(opener, held=True)
+    runners.append(runner)
+    runner.read(lambda s: order.append("read") or s.cell.get(), lambda _r: None)
+    runner.write(lambda s: order.append("write"), lambda _r: None)
+    assert not runner.wait_idle(200)  # held: the database thread was never given the jobs
+    assert order == []
+    assert runner.is_held and runner.is_opening
+    with qtbot.waitSignal(runner.opened):
+        runner.release()
+    assert runner.wait_idle()
+    assert order == ["open", "read", "write"]
+    assert not runner.is_held
+
+
+def test_heavy_work_is_not_held(qtbot: QtBot, services: Services, runners: list[JobRunner]) -> None:
+    runner = JobRunner(services, held=True)
+    runners.append(runner)
+    done: list[int] = []
+    runner.run(lambda: 41 + 1, done.append)
+    qtbot.waitUntil(lambda: done == [42])
+    runner.read(lambda s: 7, done.append)
+    assert not runner.wait_idle(100)
+    runner.release()
+    assert runner.wait_idle()
+    assert done == [42, 7]
+
+
+def test_jobs_held_at_shutdown_never_run(services: Services, runners: list[JobRunner]) -> None:
+    ran: list[str] = []
+    runner = JobRunner(services, held=True)
+    runners.append(runner)
+    runner.read(lambda s: ran.append("read"), ran.append)
+    runner.shutdown()
+    runner.release()
+    assert runner.wait_idle()
+    assert ran == []

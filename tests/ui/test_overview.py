@@ -24,7 +24,7 @@ def _expected(demo_dir: Path) -> Overview:
 
 
 def test_counts_of_the_demo_cell(main_window: MainWindow, demo_dir: Path) -> None:
-    screen = main_window.screens[0]
+    screen = main_window.screen_at(0)
     assert isinstance(screen, OverviewScreen)
     expected = _expected(demo_dir)
     assert screen.cards["on_register"].number.text() == str(expected.on_register)
@@ -44,7 +44,7 @@ def test_counts_of_the_demo_cell(main_window: MainWindow, demo_dir: Path) -> Non
 def test_findings_are_listed_most_urgent_first_with_a_word(
     main_window: MainWindow, demo_dir: Path, qtmodeltester: object
 ) -> None:
-    screen = main_window.screens[0]
+    screen = main_window.screen_at(0)
     assert isinstance(screen, OverviewScreen)
     expected = _expected(demo_dir)
     model = screen.findings_model
@@ -74,7 +74,7 @@ def _finding(member_id: int | None) -> Finding:
 def test_double_click_on_a_member_finding_asks_to_open_the_member(
     qtbot: QtBot, main_window: MainWindow
 ) -> None:
-    screen = main_window.screens[0]
+    screen = main_window.screen_at(0)
     assert isinstance(screen, OverviewScreen)
     screen.findings_model.set_findings([_finding(None), _finding(12)])
     asked: list[int] = []
@@ -92,7 +92,7 @@ def test_double_click_on_a_member_finding_asks_to_open_the_member(
 
 
 def test_no_findings_shows_the_empty_state(qtbot: QtBot, main_window: MainWindow) -> None:
-    screen = main_window.screens[0]
+    screen = main_window.screen_at(0)
     assert isinstance(screen, OverviewScreen)
     empty = Overview(0, 0, 0, {}, {}, 0, 0, ())
     screen.show_overview(empty)

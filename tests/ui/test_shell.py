@@ -60,11 +60,34 @@ def test_zoom_keys_change_the_font_and_persist(
 def test_a_finding_about_a_member_opens_the_members_area(
     qtbot: QtBot, main_window: MainWindow
 ) -> None:
-    overview = main_window.screens[0]
-    members = main_window.screens[1]
+    assert [type(s) for s in main_window.screens] == [OverviewScreen]  # built when asked for
+    overview = main_window.screen_at(0)
+    members = main_window.screen_at(1)
     assert isinstance(members, MembersScreen)
     opened: list[int] = []
     members.open_member = opened.append  # type: ignore[method-assign]
     overview.open_member_requested.emit(7)
     assert opened == [7]
     assert main_window.stack.currentWidget() is members
+
+
+def test_only_the_first_area_is_built_before_the_window_shows(main_window: MainWindow) -> None:
+    assert [type(s) for s in main_window.screens] == [OverviewScreen]
+    assert main_window.stack.count() == 1
+
+
+def test_a_finding_builds_the_members_area_on_demand_and_opens_the_record(
+    qtbot: QtBot, main_window: MainWindow
+) -> None:
+    services = main_window.ctx.jobs.services
+    assert services is not None
+    member = next(m for m in services.members.list() if m.full_name == "Sùng Mí Páo")
+    main_window.screen_at(0).open_member_requested.emit(member.id)
+    members = main_window.stack.currentWidget()
+    assert isinstance(members, MembersScreen)
+    assert main_window.sidebar.currentRow() == 1
+    qtbot.waitUntil(lambda: members.form is not None and members.form.isVisible())
+    assert members.form is not None
+    assert members.form.fields.full_name.text() == "Sùng Mí Páo"
+    members.form.reject()
+    assert main_window.ctx.jobs.wait_idle()
