@@ -24,18 +24,23 @@ def _rss_mb() -> tuple[float, float]:
 
 
 def bare(t0: float) -> None:
-    """A bare PySide6 window with the same kinds of widgets as the main window."""
+    """A bare PySide6 window with the same widgets as the main window's first paint.
+
+    Same tree as the shell and the overview screen (menus and shortcuts, sidebar, stacked
+    area, five count cards, the ethnicity and findings tables, status bar), with no app code.
+    """
     from PySide6.QtCore import QTimer
-    from PySide6.QtGui import QFont
+    from PySide6.QtGui import QAction, QFont, QKeySequence, QStandardItemModel
     from PySide6.QtWidgets import (
         QApplication,
+        QFrame,
+        QGridLayout,
         QHBoxLayout,
         QLabel,
-        QLineEdit,
         QListWidget,
         QMainWindow,
-        QPushButton,
         QStackedWidget,
+        QTableView,
         QTableWidget,
         QVBoxLayout,
         QWidget,
@@ -44,26 +49,62 @@ def bare(t0: float) -> None:
     app = QApplication(["bare"])
     app.setFont(QFont(app.font().family(), 11))
     window = QMainWindow()
-    window.menuBar().addMenu("Tệp")
-    central = QWidget()
-    row = QHBoxLayout(central)
+    menus = [
+        ("Tệp", ["Thoát"]),
+        ("Hiển thị", ["Phóng to", "Thu nhỏ", "Cỡ chữ mặc định"]),
+        ("Trợ giúp", ["Phím tắt"]),
+    ]
+    for title, actions in menus:
+        menu = window.menuBar().addMenu(title)
+        for text in actions:
+            action = QAction(text, window)
+            action.setShortcut(QKeySequence("Ctrl+Q"))
+            menu.addAction(action)
     sidebar = QListWidget()
     sidebar.addItems(["Tổng quan", "Đảng viên", "Cài đặt"])
+    for number in range(1, 4):
+        action = QAction(window)
+        action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+        window.addAction(action)
     stack = QStackedWidget()
-    for _ in range(3):
-        page = QWidget()
-        col = QVBoxLayout(page)
-        col.addWidget(QLabel("Chi bộ thôn Lũng Cú — Đảng viên chính thức: 24"))
-        col.addWidget(QLineEdit())
-        table = QTableWidget(27, 8)
-        col.addWidget(table)
-        col.addWidget(QPushButton("Thêm"))
-        stack.addWidget(page)
+    page = QWidget()
+    col = QVBoxLayout(page)
+    col.addWidget(QLabel("Tổng quan"))
+    cards = QHBoxLayout()
+    for caption in [
+        "Đảng viên trong danh sách",
+        "Đảng viên chính thức",
+        "Đảng viên dự bị",
+        "Miễn công tác và sinh hoạt đảng",
+        "Sinh hoạt tạm thời nơi khác",
+    ]:
+        card = QFrame()
+        card.setFrameShape(QFrame.Shape.StyledPanel)
+        inner = QVBoxLayout(card)
+        inner.addWidget(QLabel("27"))
+        inner.addWidget(QLabel(caption))
+        cards.addWidget(card)
+    col.addLayout(cards)
+    details = QGridLayout()
+    details.addWidget(QLabel("Theo giới tính:"), 0, 0)
+    details.addWidget(QLabel("Nam: 15\nNữ: 12"), 0, 1)
+    details.addWidget(QLabel("Theo dân tộc:"), 0, 3)
+    details.addWidget(QTableWidget(0, 2), 0, 4)
+    col.addLayout(details)
+    col.addWidget(QLabel("Cảnh báo và nhắc việc"))
+    col.addWidget(QLabel("Không có cảnh báo nào."))
+    findings = QTableView()
+    findings.setModel(QStandardItemModel(0, 4))
+    col.addWidget(findings)
+    stack.addWidget(page)
+    central = QWidget()
+    row = QHBoxLayout(central)
     row.addWidget(sidebar)
     row.addWidget(stack, 1)
     window.setCentralWidget(central)
-    window.statusBar().showMessage("Sẵn sàng")
-    window.resize(1100, 700)
+    window.statusBar().addWidget(QLabel("Chi bộ thôn Lũng Cú"))
+    window.statusBar().addPermanentWidget(QLabel("Thư mục dữ liệu: /tmp"))
+    window.resize(1180, 760)
     window.show()
     QTimer.singleShot(0, lambda: _report(app, t0))
     app.exec()
@@ -73,6 +114,7 @@ def real(data_dir: Path, t0: float) -> None:
     """The real start-up path, through the functions `run_gui` uses: window first, then data."""
     from PySide6.QtCore import QTimer
 
+    import app.cli  # `sochibo` imports it before it opens the window
     from app.ui.app import launch
 
     startup = launch(data_dir, None)

@@ -23,6 +23,7 @@ from tests.ui.conftest import ModalAnswers
 HEAVY_MODULES = ("sqlalchemy", "alembic", "reportlab", "openpyxl", "babel.messages")
 LIGHT_IMPORT = """
 import json, sys
+import app.cli  # what `sochibo` imports before it opens the window
 import app.ui.app
 print(json.dumps(sorted(m for m in sys.modules if m.startswith(tuple(sys.argv[1:])))))
 """
@@ -33,6 +34,7 @@ def test_importing_the_gui_does_not_load_the_database_or_document_stack() -> Non
         *HEAVY_MODULES,
         "app.storage",
         "app.services.facade",
+        "app.commands",
         # Built on first use (start-up speed): only the overview is built before the window shows.
         "app.ui.screens.members",
         "app.ui.screens.settings",
