@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import labels
 from app.domain.findings import Finding
 from app.domain.members import Gender
 from app.l10n import _, format_number, render
@@ -39,9 +40,11 @@ _AnyIndex = QModelIndex | QPersistentModelIndex
 
 
 def gender_label(key: str) -> str:
-    """Nam / Nữ for the stored gender value."""
-    labels = {Gender.MALE.value: _("Male"), Gender.FEMALE.value: _("Female")}
-    return labels.get(key, key)
+    """Nam / Nữ for the stored gender value (unknown values shown as stored)."""
+    try:
+        return labels.gender_label(Gender(key))
+    except ValueError:
+        return key
 
 
 def _gender_order(item: tuple[str, int]) -> tuple[int, str]:
