@@ -23,20 +23,9 @@ from app.paths import resources_dir
 from app.services.dto import CellInput, CellType, Changes
 from app.services.errors import UserError, ValidationError
 from app.services.facade import Services
+from tests.integration.records import person
 
 TODAY = dt.date(2026, 11, 23)
-
-
-def person(full_name: str, **changes: Any) -> MemberRecord:
-    base = MemberRecord(
-        full_name=full_name,
-        gender=Gender.MALE,
-        birth_date=dt.date(1980, 5, 1),
-        admission_date=dt.date(2010, 3, 2),
-        ceremony_date=dt.date(2010, 3, 20),
-        recognition_date=dt.date(2011, 3, 20),
-    )
-    return dataclasses.replace(base, **changes)
 
 
 def probationer(full_name: str) -> MemberRecord:

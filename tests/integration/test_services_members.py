@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import sqlite3
 import threading
 import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -18,7 +16,6 @@ from app.domain.members import (
     CellRole,
     EventKind,
     Gender,
-    MemberRecord,
     MembershipStatus,
     Standing,
     StatusEvent,
@@ -27,21 +24,9 @@ from app.l10n import render
 from app.services.dto import Changes
 from app.services.errors import NotFoundError, ValidationError
 from app.services.facade import Services
+from tests.integration.records import person
 
 TODAY = dt.date(2026, 11, 23)
-
-
-def person(full_name: str, **changes: Any) -> MemberRecord:
-    """A full member with consistent dates; `changes` override any field."""
-    base = MemberRecord(
-        full_name=full_name,
-        gender=Gender.MALE,
-        birth_date=dt.date(1980, 5, 1),
-        admission_date=dt.date(2010, 3, 2),
-        ceremony_date=dt.date(2010, 3, 20),
-        recognition_date=dt.date(2011, 3, 20),
-    )
-    return dataclasses.replace(base, **changes)
 
 
 @pytest.fixture

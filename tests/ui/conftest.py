@@ -16,8 +16,10 @@ from app.services.demo import fill_demo
 from app.services.facade import Services
 from app.settings import UserSettings
 from app.ui.app import build_main_window
+from app.ui.context import UiContext
 from app.ui.jobs import JobRunner
 from app.ui.qt_strings import CatalogTranslator, install_translator
+from app.ui.screens.members import MembersScreen
 from app.ui.shell import MainWindow
 
 UI_TESTS = Path(__file__).resolve().parent
@@ -137,3 +139,22 @@ def type_text(qtbot: QtBot, widget: QWidget, text: str) -> None:
 def typist(qtbot: QtBot) -> Callable[[QWidget, str], None]:
     """`typist(widget, "Nguyễn Văn A")` types into the widget as a user would."""
     return lambda widget, text: type_text(qtbot, widget, text)
+
+
+@pytest.fixture
+def screen(qtbot: QtBot, demo_dir: Path) -> Iterator[MembersScreen]:
+    """The members screen over the demo cell, shown and loaded."""
+    services = Services.open(demo_dir)
+    jobs = JobRunner(services)
+    view = MembersScreen(UiContext(demo_dir, jobs, UserSettings()))
+    qtbot.addWidget(view)
+    view.resize(1100, 700)
+    view.show()
+    qtbot.waitExposed(view)
+    view.activateWindow()
+    view.ensure_loaded()
+    jobs.changed.connect(view.on_changes)
+    assert jobs.wait_idle()
+    yield view
+    jobs.shutdown()
+    services.close()

@@ -2,19 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import openpyxl
-import pytest
 from PySide6.QtWidgets import QWizard
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from app.services.facade import Services
-from app.settings import UserSettings
-from app.ui.context import UiContext
-from app.ui.jobs import JobRunner
 from app.ui.screens.members import MembersScreen
 from app.ui.screens.members.import_model import ImportPreviewModel
 from app.ui.screens.members.import_wizard import ImportWizard
@@ -35,21 +29,6 @@ def write_xlsx(path: Path, rows: list[list[object]]) -> Path:
         sheet.append(row)
     book.save(path)
     return path
-
-
-@pytest.fixture
-def screen(qtbot: QtBot, demo_dir: Path) -> Iterator[MembersScreen]:
-    services = Services.open(demo_dir)
-    jobs = JobRunner(services)
-    view = MembersScreen(UiContext(demo_dir, jobs, UserSettings()))
-    qtbot.addWidget(view)
-    view.show()
-    view.ensure_loaded()
-    jobs.changed.connect(view.on_changes)
-    assert jobs.wait_idle()
-    yield view
-    jobs.shutdown()
-    services.close()
 
 
 def start(qtbot: QtBot, view: MembersScreen, path: Path) -> ImportWizard:

@@ -3,38 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
-from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from app.domain.members import EventKind, StatusEvent
-from app.services.facade import Services
-from app.settings import UserSettings
-from app.ui.context import UiContext
-from app.ui.jobs import JobRunner
 from app.ui.screens.members import MembersScreen
 from app.ui.screens.members.events import AddEventDialog, EventTableModel, StatusHistoryDialog
 from app.ui.screens.members.presenter import Column
 from tests.ui.test_members_screen import answer_box, select
-
-
-@pytest.fixture
-def screen(qtbot: QtBot, demo_dir: Path) -> Iterator[MembersScreen]:
-    services = Services.open(demo_dir)
-    jobs = JobRunner(services)
-    view = MembersScreen(UiContext(demo_dir, jobs, UserSettings()))
-    qtbot.addWidget(view)
-    view.show()
-    view.ensure_loaded()
-    jobs.changed.connect(view.on_changes)
-    assert jobs.wait_idle()
-    yield view
-    jobs.shutdown()
-    services.close()
 
 
 def open_history(qtbot: QtBot, view: MembersScreen, query: str) -> StatusHistoryDialog:

@@ -2,41 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QEvent, QPoint, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
-from app.services.facade import Services
-from app.settings import UserSettings
-from app.ui.context import UiContext
-from app.ui.jobs import JobRunner
 from app.ui.screens.members import MembersScreen
 from app.ui.screens.members.form import MemberFormDialog
 from app.ui.screens.members.presenter import Column
-
-
-@pytest.fixture
-def screen(qtbot: QtBot, demo_dir: Path) -> Iterator[MembersScreen]:
-    """The members screen over the demo cell, shown and loaded."""
-    services = Services.open(demo_dir)
-    jobs = JobRunner(services)
-    view = MembersScreen(UiContext(demo_dir, jobs, UserSettings()))
-    qtbot.addWidget(view)
-    view.resize(1100, 700)
-    view.show()
-    qtbot.waitExposed(view)
-    view.activateWindow()
-    view.ensure_loaded()
-    jobs.changed.connect(view.on_changes)
-    assert jobs.wait_idle()
-    yield view
-    jobs.shutdown()
-    services.close()
 
 
 def answer_box(button_text: str) -> list[str]:
