@@ -7,13 +7,13 @@ from collections.abc import Sequence
 
 from app.domain.calendar import WorkingCalendar
 from app.domain.findings import Finding, Severity, sort_findings
+from app.domain.member_validation import validate_record
 from app.domain.members import (
     ON_REGISTER,
     MemberRecord,
     MembershipStatus,
     probation_end,
     standing_on,
-    validate_record,
 )
 from app.domain.messages import N_, Message
 from app.domain.profile import RuleProfile

@@ -13,14 +13,12 @@ from collections.abc import Sequence
 from sqlalchemy.orm import Session
 
 from app.domain.findings import Problem, Severity
+from app.domain.member_validation import find_duplicates, validate_event, validate_record
 from app.domain.members import (
     ON_REGISTER,
     MemberRecord,
     StatusEvent,
-    find_duplicates,
     normalize_record,
-    validate_event,
-    validate_record,
 )
 from app.domain.text import matches_query, nfc, nfc_multiline
 from app.l10n import _

@@ -12,6 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from app.domain.findings import Severity
+from app.domain.member_validation import find_duplicates, validate_event, validate_record
 from app.domain.members import (
     CellRole,
     EventKind,
@@ -22,13 +23,10 @@ from app.domain.members import (
     StatusEvent,
     add_months,
     age_in_months,
-    find_duplicates,
     normalize_record,
     probation_end,
     seniority_years,
     standing_on,
-    validate_event,
-    validate_record,
 )
 from app.domain.profile import MemberRules, load_profile
 from app.l10n import render
