@@ -1,7 +1,4 @@
-"""The sub-commands of `sochibo`: each opens the data folder, runs a service, prints the result.
-
-Kept apart from app.cli so that opening the window never imports the database stack.
-"""
+"""Sub-commands on the register: demo, check, members list/import/export."""
 
 from __future__ import annotations
 
@@ -11,38 +8,21 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from app.commands.common import Handler, UsageError, severity_label
 from app.domain.findings import Severity
 from app.exit_codes import EXIT_OK, EXIT_REFUSED
 from app.l10n import _, format_date, render
 from app.labels import role_label, standing_label, status_label
 from app.services import exports, imports
-from app.services.demo import DemoRefusedError, fill_demo
+from app.services.demo import fill_demo
 from app.services.dto import MemberSummary
 from app.services.facade import Services
 
-__all__ = ["DemoRefusedError", "UsageError", "run_command"]
 
-
-class UsageError(Exception):
-    """The command line is wrong (exit code 2); the message is already translated."""
-
-
-def run_command(args: argparse.Namespace, data_dir: Path) -> int:
+def check_usage(args: argparse.Namespace) -> None:
+    """Usage errors found before the data folder is touched."""
     if args.command == "members" and args.action == "export":
-        _export_kind(args.file)  # usage errors before the data folder is touched
-    handlers: dict[tuple[str, str | None], Callable[[Services, argparse.Namespace], int]] = {
-        ("demo", None): _demo,
-        ("check", None): _check,
-        ("members", "list"): _members_list,
-        ("members", "import"): _members_import,
-        ("members", "export"): _members_export,
-    }
-    handler = handlers[(args.command, getattr(args, "action", None))]
-    services = Services.open(data_dir)
-    try:
-        return handler(services, args)
-    finally:
-        services.close()
+        _export_kind(args.file)
 
 
 def _demo(services: Services, args: argparse.Namespace) -> int:
@@ -76,14 +56,9 @@ def _check(services: Services, args: argparse.Namespace) -> int:
     else:
         for row in rows:
             subject = row["subject"] or _("The cell")
-            print(f"[{_severity_label(row['severity'])}] {subject}: {row['message']}")
+            print(f"[{severity_label(row['severity'])}] {subject}: {row['message']}")
             print(f"    ({row['citation']})")
     return EXIT_REFUSED if blocked else EXIT_OK
-
-
-def _severity_label(severity: str) -> str:
-    labels = {"block": _("Blocking"), "warn": _("Warning"), "info": _("Reminder")}
-    return labels.get(severity, severity)
 
 
 def _member_json(member: MemberSummary) -> dict[str, object]:
@@ -130,7 +105,7 @@ def _members_import(services: Services, args: argparse.Namespace) -> int:
     source = imports.read_source(args.file)
     preview = imports.preview(services, source, source.mapping)
     for severity, text in imports.problem_lines(preview):
-        label = _severity_label(str(severity))
+        label = severity_label(str(severity))
         print(f"[{label}] {text}", file=sys.stderr if severity == Severity.BLOCK else sys.stdout)
     if not preview.can_commit:
         print(
@@ -168,3 +143,12 @@ def _members_export(services: Services, args: argparse.Namespace) -> int:
     count = _export_kind(args.file)(services, args.file)
     print(_("{count} members were written to {path}.").format(count=count, path=args.file))
     return EXIT_OK
+
+
+HANDLERS: dict[tuple[str, str | None], Handler] = {
+    ("demo", None): _demo,
+    ("check", None): _check,
+    ("members", "list"): _members_list,
+    ("members", "import"): _members_import,
+    ("members", "export"): _members_export,
+}
