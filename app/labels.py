@@ -8,7 +8,7 @@ language switch takes effect at once). Short, ambiguous words carry a gettext co
 
 from __future__ import annotations
 
-from app.domain.members import CellRole, EventKind, Gender, MembershipStatus, Standing
+from app.domain.member_enums import CellRole, EventKind, Gender, MembershipStatus, Standing
 from app.l10n import pgettext
 
 

@@ -17,68 +17,20 @@ from typing import TYPE_CHECKING, Any
 # Re-exported: callers find the member date rules here (members.age_in_months).
 from app.domain.dates import add_months as add_months
 from app.domain.dates import age_in_months as age_in_months
+
+# Re-exported: the enumerations live in their own light module (see its docstring).
+from app.domain.member_enums import ON_REGISTER as ON_REGISTER
+from app.domain.member_enums import CellRole as CellRole
+from app.domain.member_enums import EventKind as EventKind
+from app.domain.member_enums import Gender as Gender
+from app.domain.member_enums import MembershipStatus as MembershipStatus
+from app.domain.member_enums import Standing as Standing
 from app.domain.text import nfc, nfc_multiline
 
 if TYPE_CHECKING:
     # Type hints only: the profile module loads tomllib, which the window's start-up (which
     # imports these records through the service DTOs) does not need.
     from app.domain.profile import MemberRules
-
-
-class Gender(enum.StrEnum):
-    MALE = "male"  # Nam
-    FEMALE = "female"  # Nữ
-
-
-class MembershipStatus(enum.StrEnum):
-    """Full member (đảng viên chính thức) or probationary member (đảng viên dự bị)."""
-
-    FULL = "full"
-    PROBATIONARY = "probationary"
-
-
-class CellRole(enum.StrEnum):
-    """Role in the cell: bí thư, phó bí thư, chi ủy viên, đảng viên."""
-
-    SECRETARY = "secretary"
-    DEPUTY = "deputy"
-    COMMITTEE = "committee"
-    MEMBER = "member"
-
-
-class EventKind(enum.StrEnum):
-    """A change in a member's standing (biến động), each with a date and a decision reference."""
-
-    TRANSFER_IN = "transfer_in"  # chuyển sinh hoạt đến
-    TRANSFER_OUT = "transfer_out"  # chuyển sinh hoạt đi
-    ATTACH_ELSEWHERE = "attach_elsewhere"  # sinh hoạt tạm thời nơi khác
-    ATTACH_RETURN = "attach_return"  # trở về sinh hoạt tại chi bộ
-    EXEMPT = "exempt"  # miễn công tác và sinh hoạt đảng
-    EXEMPT_END = "exempt_end"  # thôi miễn sinh hoạt
-    SUSPEND = "suspend"  # đình chỉ sinh hoạt đảng
-    SUSPEND_END = "suspend_end"  # hết đình chỉ
-    STRIKE_OFF = "strike_off"  # xóa tên
-    EXPEL = "expel"  # khai trừ
-    DEATH = "death"  # từ trần
-
-
-class Standing(enum.StrEnum):
-    """Where a member stands on a given day, derived from the status history."""
-
-    ACTIVE = "active"
-    ATTACHED_ELSEWHERE = "attached_elsewhere"
-    EXEMPT = "exempt"
-    SUSPENDED = "suspended"
-    TRANSFERRED_OUT = "transferred_out"
-    STRUCK_OFF = "struck_off"
-    EXPELLED = "expelled"
-    DECEASED = "deceased"
-
-
-#: Standings in which a person still belongs to the cell's register.
-ON_REGISTER = frozenset(
-    {Standing.ACTIVE, Standing.ATTACHED_ELSEWHERE, Standing.EXEMPT, Standing.SUSPENDED}
-)
 
 
 @dataclass(frozen=True)

@@ -5,15 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from app.domain.findings import Finding, Problem
-from app.domain.members import (
-    CellRole,
-    Gender,
-    MemberRecord,
-    MembershipStatus,
-    Standing,
-)
+from app.domain.member_enums import CellRole, Gender, MembershipStatus, Standing
+
+if TYPE_CHECKING:
+    # Annotations only: the window's start-up imports these DTOs but not the member records.
+    from app.domain.members import MemberRecord
 
 
 class CellType(enum.StrEnum):

@@ -32,14 +32,15 @@ from PySide6.QtCore import (
     SignalInstance,
     Slot,
 )
-from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from app.l10n import _
 from app.services.dto import Changes
-from app.ui.dialogs import show_error
 
 if TYPE_CHECKING:
     # Type hints only: importing the facade loads SQLAlchemy and Alembic (about a second).
+    from PySide6.QtWidgets import QProgressDialog
+
     from app.services.facade import Services
 
 T = TypeVar("T")
@@ -320,6 +321,9 @@ class JobRunner(QObject):
         if job.on_error is not None:
             job.on_error(error)
         else:
+            # Imported on first use: the message-box classes cost ~8 ms at start-up.
+            from app.ui.dialogs import show_error
+
             show_error(self._parent_widget(), error)
 
     def _parent_widget(self) -> QWidget | None:
@@ -330,6 +334,8 @@ class JobRunner(QObject):
         if job is None or self._closed:
             return
         if self._progress is None:
+            from PySide6.QtWidgets import QProgressDialog  # first use only, like dialogs
+
             dialog = QProgressDialog(self._parent_widget())
             dialog.setRange(0, 0)  # busy indicator: service calls report no steps
             dialog.setCancelButton(None)  # a half-run transaction cannot be cancelled safely

@@ -8,8 +8,9 @@ context as msgctxt. `QT_STRINGS` lists what we translate (a test checks each one
 
 from __future__ import annotations
 
-import ctypes
+import functools
 import sys
+from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QObject, QTranslator
 
@@ -69,7 +70,8 @@ class CatalogTranslator(QTranslator):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.compensate_none = False
+        #: Set by `install_translator` where PySide6's None bug shows: gives None a reference.
+        self.give_back_none: Callable[[], object] | None = None
 
     def translate(
         self,
@@ -83,10 +85,10 @@ class CatalogTranslator(QTranslator):
         Returning None ("no translation") from a Python override is not safe in PySide6, and
         "" would blank the text out; the source text is what Qt would show anyway.
         """
-        if disambiguation is None and self.compensate_none:
+        if disambiguation is None and self.give_back_none is not None:
             # PySide6 6.12 hands a null disambiguation over as None without taking a
             # reference, then releases one: give it back, or None is freed and Python aborts.
-            ctypes.pythonapi.Py_IncRef(ctypes.py_object(None))
+            self.give_back_none()
         return pgettext(context, source_text)
 
     def isEmpty(self) -> bool:
@@ -105,7 +107,12 @@ def install_translator(app: QCoreApplication) -> CatalogTranslator:
         QCoreApplication.translate("SoChiBo", "probe")
     lost = before - sys.getrefcount(None)
     if lost >= _PROBE_CALLS:
-        translator.compensate_none = True
+        # Imported only where the bug shows (None is immortal from Python 3.12 on, so the
+        # count cannot drop there): ctypes costs about 4 ms of start-up.
+        import ctypes
+
+        give_back = functools.partial(ctypes.pythonapi.Py_IncRef, ctypes.py_object(None))
+        translator.give_back_none = give_back
         for _ in range(lost):
-            ctypes.pythonapi.Py_IncRef(ctypes.py_object(None))
+            give_back()
     return translator

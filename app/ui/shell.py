@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
 from app.l10n import _
 from app.services.dto import CellInfo, Changes
 from app.ui.context import UiContext
-from app.ui.dialogs import show_info
 from app.ui.screens.base import Screen
 from app.ui.zoom import ZoomController
 
@@ -202,6 +201,8 @@ class MainWindow(QMainWindow):
                 _("Ctrl+Q: quit"),
             ]
         )
+        from app.ui.dialogs import show_info  # first use only: keeps start-up light
+
         show_info(self, _("Keyboard shortcuts"), text)
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -28,8 +28,10 @@ def bare(t0: float) -> None:
 
     Same tree as the shell and the overview screen (menus and shortcuts, sidebar, stacked
     area, five count cards, the ethnicity and findings tables, status bar), with no app code.
+    The widgets are configured as the app configures them (alignments, the selectable status
+    text, the F1 key), so the baseline pays for Qt's enumerations as any such window does.
     """
-    from PySide6.QtCore import QTimer
+    from PySide6.QtCore import Qt, QTimer
     from PySide6.QtGui import QAction, QFont, QKeySequence, QStandardItemModel
     from PySide6.QtWidgets import (
         QApplication,
@@ -81,14 +83,17 @@ def bare(t0: float) -> None:
         card = QFrame()
         card.setFrameShape(QFrame.Shape.StyledPanel)
         inner = QVBoxLayout(card)
-        inner.addWidget(QLabel("27"))
-        inner.addWidget(QLabel(caption))
+        for text in ("27", caption):
+            label = QLabel(text)
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            inner.addWidget(label)
         cards.addWidget(card)
     col.addLayout(cards)
     details = QGridLayout()
-    details.addWidget(QLabel("Theo giới tính:"), 0, 0)
-    details.addWidget(QLabel("Nam: 15\nNữ: 12"), 0, 1)
-    details.addWidget(QLabel("Theo dân tộc:"), 0, 3)
+    top = Qt.AlignmentFlag.AlignTop
+    details.addWidget(QLabel("Theo giới tính:"), 0, 0, top)
+    details.addWidget(QLabel("Nam: 15\nNữ: 12"), 0, 1, top)
+    details.addWidget(QLabel("Theo dân tộc:"), 0, 3, top)
     details.addWidget(QTableWidget(0, 2), 0, 4)
     col.addLayout(details)
     col.addWidget(QLabel("Cảnh báo và nhắc việc"))
@@ -103,7 +108,12 @@ def bare(t0: float) -> None:
     row.addWidget(stack, 1)
     window.setCentralWidget(central)
     window.statusBar().addWidget(QLabel("Chi bộ thôn Lũng Cú"))
-    window.statusBar().addPermanentWidget(QLabel("Thư mục dữ liệu: /tmp"))
+    folder = QLabel("Thư mục dữ liệu: /tmp")
+    folder.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    window.statusBar().addPermanentWidget(folder)
+    keys = QAction(window)
+    keys.setShortcut(QKeySequence(Qt.Key.Key_F1))
+    window.addAction(keys)
     window.resize(1180, 760)
     window.show()
     QTimer.singleShot(0, lambda: _report(app, t0))

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from app import labels
 from app.domain.findings import Finding
-from app.domain.members import Gender
+from app.domain.member_enums import Gender
 from app.l10n import _, format_number, render
 from app.services.dto import Overview
 from app.ui.context import UiContext

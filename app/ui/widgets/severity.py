@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 from PySide6.QtGui import QColor, QIcon
-from PySide6.QtWidgets import QStyle, QWidget
+from PySide6.QtWidgets import QWidget
 
 from app.domain.findings import Severity
 from app.l10n import _
 
+# Names, resolved on first use: creating QStyle's Python type costs about 6 ms, which the
+# window's start-up need not pay before a finding is shown.
 _ICONS = {
-    Severity.BLOCK: QStyle.StandardPixmap.SP_MessageBoxCritical,
-    Severity.WARN: QStyle.StandardPixmap.SP_MessageBoxWarning,
-    Severity.INFO: QStyle.StandardPixmap.SP_MessageBoxInformation,
+    Severity.BLOCK: "SP_MessageBoxCritical",
+    Severity.WARN: "SP_MessageBoxWarning",
+    Severity.INFO: "SP_MessageBoxInformation",
 }
 _COLOURS = {
     Severity.BLOCK: QColor(176, 0, 32),
@@ -32,7 +34,9 @@ def severity_word(severity: Severity) -> str:
 
 def severity_icon(severity: Severity, widget: QWidget) -> QIcon:
     """The standard message-box icon matching the severity, in the widget's style."""
-    return widget.style().standardIcon(_ICONS[severity])
+    from PySide6.QtWidgets import QStyle  # first use only: see _ICONS
+
+    return widget.style().standardIcon(getattr(QStyle.StandardPixmap, _ICONS[severity]))
 
 
 def severity_colour(severity: Severity) -> QColor:
