@@ -21,6 +21,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     BaseDocTemplate,
+    CondPageBreak,
     Flowable,
     Frame,
     KeepTogether,
@@ -45,6 +46,7 @@ __all__ = [
     "SpacerBlock",
     "TableBlock",
     "TextBlock",
+    "party_date",
     "party_date_line",
     "render_document",
 ]
@@ -59,11 +61,16 @@ MARGIN_RIGHT = 15 * mm
 _HEADER_LEFT_SHARE = 0.45
 _SEPARATOR_LENGTH = 25 * mm
 _SIGNATURE_SPACE = 24 * mm
+HEADING_ROOM = 25 * mm  # a heading and about two lines or table rows after it
 
 
 @dataclass(frozen=True)
 class TextBlock:
-    """A body paragraph; `lead` is an optional bold lead-in ("Thời gian:") before the text."""
+    """A body paragraph; `lead` is an optional bold lead-in ("Thời gian:") before the text.
+
+    `keep_with_next` keeps the paragraph on the same page as the block after it (a voted
+    matter with its vote line).
+    """
 
     text: str
     lead: str = ""
@@ -71,11 +78,16 @@ class TextBlock:
     indent: bool = True
     bold: bool = False
     italic: bool = False
+    keep_with_next: bool = False
 
 
 @dataclass(frozen=True)
 class HeadingBlock:
-    """A numbered part heading, written with its number ("I. TÌNH HÌNH CHUNG")."""
+    """A numbered part heading, written with its number ("I. TÌNH HÌNH CHUNG").
+
+    A heading is never left alone at the foot of a page: when less than `HEADING_ROOM` is left,
+    it starts the next page (a table after it still splits, keeping its header row).
+    """
 
     text: str
 
@@ -93,6 +105,7 @@ class TableBlock:
     weights: tuple[float, ...]
     align: tuple[Align, ...] = ()
     font_size: float = 12.0
+    total_row: bool = False  # the last row is a total ("Tổng cộng"), set in bold
 
 
 @dataclass(frozen=True)
@@ -120,10 +133,15 @@ class SignatureBlock:
     right_name: str
 
 
+def party_date(day: dt.date) -> str:
+    """A date written out the Party way: "ngày 05 tháng 02 năm 2026" (see the module docstring)."""
+    month = f"{day.month:02d}" if day.month <= 2 else str(day.month)
+    return f"ngày {day.day:02d} tháng {month} năm {day.year}"
+
+
 def party_date_line(place: str, day: dt.date) -> str:
     """The place-date line: "Lũng Cú, ngày 05 tháng 02 năm 2026" (see the module docstring)."""
-    month = f"{day.month:02d}" if day.month <= 2 else str(day.month)
-    return f"{nfc(place).strip()}, ngày {day.day:02d} tháng {month} năm {day.year}"
+    return f"{nfc(place).strip()}, {party_date(day)}"
 
 
 def render_document(
@@ -139,7 +157,8 @@ def render_document(
 
     `title` is the document type name (BÁO CÁO, BIÊN BẢN...; "" for none), `subject` the
     subject line (trích yếu). `recipients` are the "Nơi nhận" entries; `archive` is the last
-    one ("Lưu Chi bộ"). All text is NFC-normalised and escaped; the output is byte-for-byte
+    one ("Lưu Chi bộ"). With no recipients and `archive` "" the "Nơi nhận" block is left out
+    (minutes carry none). All text is NFC-normalised and escaped; the output is byte-for-byte
     the same for the same input.
     """
     faces = document_fonts()
@@ -160,6 +179,8 @@ def render_document(
     story: list[Flowable] = [_header_table(header, styles, doc.width)]
     story += _title_block(title, subject, styles)
     for block in body:
+        if isinstance(block, HeadingBlock):
+            story.append(CondPageBreak(HEADING_ROOM))
         story.append(_block_flowable(block, styles, doc.width))
     story.append(_closing(signature, [*recipients, archive], styles, doc.width))
     marks = PageMarks(faces, header.draft)
@@ -252,7 +273,10 @@ def _text_paragraph(block: TextBlock, styles: DocumentStyles) -> Paragraph:
         text = f"<i>{text}</i>"
     if block.lead:
         text = f"<b>{markup(block.lead)}</b> {text}"
-    return Paragraph(text, styles.body_variant(block.align, block.indent))
+    paragraph = Paragraph(text, styles.body_variant(block.align, block.indent))
+    if block.keep_with_next:
+        paragraph.keepWithNext = True
+    return paragraph
 
 
 def _table(block: TableBlock, styles: DocumentStyles, width: float) -> Table:
@@ -268,6 +292,13 @@ def _table(block: TableBlock, styles: DocumentStyles, width: float) -> Table:
     data: list[list[Flowable]] = [[Paragraph(markup(text), head_style) for text in block.header]]
     for row in block.rows:
         data.append([Paragraph(markup(text), cell_styles[i]) for i, text in enumerate(row)])
+    if block.total_row and block.rows:
+        bold_styles = [
+            table_cell_style(styles.faces, block.font_size, a, bold=True) for a in aligns
+        ]
+        data[-1] = [
+            Paragraph(markup(text), bold_styles[i]) for i, text in enumerate(block.rows[-1])
+        ]
     total = sum(block.weights)
     table = Table(
         data, colWidths=[width * w / total for w in block.weights], repeatRows=1, hAlign="CENTER"
@@ -297,8 +328,8 @@ def _closing(
     right = _signature_column(signature.right_title, signature.right_subtitle, signature.right_name)
     right_cells = [Paragraph(markup(text), styles.signature) for text in right]
     recipients_cells = _recipients(recipients, styles)
-    grid = _borderless([[recipients_cells, _with_space(right_cells)]], [half, half], styles)
     if not signature.left_title.strip():
+        grid = _borderless([[recipients_cells, _with_space(right_cells)]], [half, half], styles)
         return KeepTogether([Spacer(1, 4 * mm), grid])
     left = _signature_column(signature.left_title, "", signature.left_name)
     # Two signers side by side; give both columns the same rows so the names line up.
@@ -308,6 +339,8 @@ def _closing(
     signers = _borderless(
         [[_with_space(left_cells), _with_space(right_cells)]], [half, half], styles
     )
+    if not recipients_cells:
+        return KeepTogether([Spacer(1, 4 * mm), signers])
     below = _borderless([[recipients_cells, ""]], [half, half], styles)
     return KeepTogether([Spacer(1, 4 * mm), signers, Spacer(1, 6 * mm), below])
 
@@ -324,6 +357,8 @@ def _with_space(cells: list[Paragraph]) -> list[Flowable]:
 def _recipients(recipients: Sequence[str], styles: DocumentStyles) -> list[Flowable]:
     entries = [nfc(text).strip().rstrip(";.").strip() for text in recipients]
     entries = [text for text in entries if text]
+    if not entries:
+        return []
     cells: list[Flowable] = [Paragraph("<u>Nơi nhận</u>:", styles.recipients_title)]
     for index, text in enumerate(entries):
         end = "." if index == len(entries) - 1 else ";"

@@ -7,6 +7,7 @@ Budgets (issue "Foundation"):
   (the time until the first screen's data has loaded is printed too, without a budget);
 - filtering a 1,000-member list ≤ 50 ms per keystroke (baseline: a bare QSortFilterProxyModel);
 - idle memory ≤ 200 MB.
+Budget (issue "Meetings"): the minutes PDF ≤ 0.3 s and ≤ 1.5 × bare reportlab (bench_minutes).
 These machines are noisy: each figure is the median of alternating rounds.
 """
 
@@ -26,6 +27,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from bench_filter import measure_filter  # noqa: E402
+from bench_minutes import measure_minutes, report  # noqa: E402
 from fixtures import make_large_cell  # noqa: E402
 
 START_BUDGET = 1.3
@@ -101,6 +103,7 @@ def main() -> int:
             f"(budget ≤ {FILTER_BUDGET_MS:.0f} ms)"
         )
         ok &= filt["app_max_ms"] <= FILTER_BUDGET_MS
+        ok &= report(measure_minutes(rounds=max(args.rounds, 15)))
     print("all budgets met" if ok else "A BUDGET WAS MISSED")
     return 0 if ok else 1
 
