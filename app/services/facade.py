@@ -20,13 +20,23 @@ from app.paths import DataPaths, resources_dir
 from app.services.base import ServiceContext, audit, unit_of_work
 from app.services.cell import CellService
 from app.services.checks import CheckService
+from app.services.document_register import DocumentRegisterService
 from app.services.errors import UserError
+from app.services.meetings import MeetingService
 from app.services.members import MemberService
 from app.services.overview import OverviewService
 from app.services.storage_errors import user_error_from
 from app.storage.database import Database, open_database
 from app.storage.errors import StorageError
-from app.storage.models import AuditEntry, Cell, Member, MemberEvent
+from app.storage.models import (
+    AuditEntry,
+    Cell,
+    DocumentNumber,
+    Meeting,
+    Member,
+    MemberEvent,
+    ThematicPlan,
+)
 
 log = logging.getLogger(__name__)
 
@@ -68,6 +78,8 @@ class Services:
         self.members = MemberService(self._ctx)
         self.checks = CheckService(self._ctx)
         self.overview = OverviewService(self._ctx)
+        self.meetings = MeetingService(self._ctx)
+        self.documents = DocumentRegisterService(self._ctx)
 
     @classmethod
     def open(
@@ -109,12 +121,21 @@ class Services:
             )
 
     def reset_all(self) -> None:
-        """Delete every cell, member and history row in one transaction (`demo --force`).
+        """Delete every cell, member, meeting and history row in one transaction
+        (`demo --force`); a meeting's parts go with it (ON DELETE CASCADE).
 
         The audit trail is emptied too, except one row saying that the reset happened.
         """
         with unit_of_work(self._ctx) as session:
-            for table in (Cell, MemberEvent, Member, AuditEntry):
+            for table in (
+                DocumentNumber,
+                Meeting,
+                ThematicPlan,
+                Cell,
+                MemberEvent,
+                Member,
+                AuditEntry,
+            ):
                 session.execute(delete(table))
             audit(session, "reset_all", "database", None)
         log.info("all data reset")

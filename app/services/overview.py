@@ -5,9 +5,11 @@ from __future__ import annotations
 from collections import Counter
 
 from app.domain.checks import check_register
+from app.domain.findings import sort_findings
 from app.domain.members import ON_REGISTER, MembershipStatus, Standing, standing_on
 from app.services.base import ServiceContext, live_records, unit_of_work
 from app.services.dto import Overview
+from app.services.meetings import meeting_findings
 
 
 class OverviewService:
@@ -25,10 +27,12 @@ class OverviewService:
         day = self._ctx.today()
         with unit_of_work(self._ctx) as session:
             records = live_records(session)
+            meetings = meeting_findings(session, self._ctx, day)
         standings = {member_id: standing_on(r.events, day) for member_id, r in records}
         present = [r for member_id, r in records if standings[member_id] in ON_REGISTER]
         counted = Counter(standings[member_id] for member_id, _r in records)
         findings = check_register(records, self._ctx.profile, self._ctx.calendar, day)
+        findings = sort_findings(findings + meetings)
         return Overview(
             on_register=len(present),
             full=sum(1 for r in present if r.status == MembershipStatus.FULL),

@@ -21,9 +21,13 @@ from sqlalchemy import (
     MetaData,
     String,
     Text,
+    Time,
+    UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from app.domain.meeting_record import DecisionKind
+from app.domain.meetings import AttendanceStatus, MeetingKind
 from app.domain.members import CellRole, EventKind, Gender, MembershipStatus
 
 # Stable constraint names, so that later batch migrations can find and alter them.
@@ -156,3 +160,210 @@ class AppMeta(Base):
 
     key: Mapped[str] = mapped_column(String(100), primary_key=True)
     value: Mapped[str] = mapped_column(Text, default="")
+
+
+# --- Meetings (sinh hoạt chi bộ), migration 0002 ---------------------------------------------
+
+
+class Meeting(Base):
+    """A cell meeting and its minutes (biên bản). `state` is "draft" or "final"; a final
+    meeting is read-only. Chair and minute-taker are member ids, with the name typed as a
+    fallback (a guest may chair). `resolution_kind` is "resolution" (NQ), "conclusion" (KL)
+    or "none". `deleted_at` marks a soft delete (drafts only)."""
+
+    __tablename__ = "meeting"
+    __table_args__ = (Index("ix_meeting_date", "date"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[MeetingKind] = mapped_column(_enum(MeetingKind))
+    date: Mapped[dt.date | None] = mapped_column(Date)
+    start_time: Mapped[dt.time | None] = mapped_column(Time)
+    end_time: Mapped[dt.time | None] = mapped_column(Time)
+    place: Mapped[str] = mapped_column(Text, default="")
+    topic: Mapped[str] = mapped_column(Text, default="")
+    chair_id: Mapped[int | None] = mapped_column(ForeignKey("member.id", ondelete="SET NULL"))
+    chair_name: Mapped[str] = mapped_column(String(200), default="")
+    minute_taker_id: Mapped[int | None] = mapped_column(
+        ForeignKey("member.id", ondelete="SET NULL")
+    )
+    minute_taker_name: Mapped[str] = mapped_column(String(200), default="")
+    state: Mapped[str] = mapped_column(String(16), default="draft")
+    report_summary: Mapped[str] = mapped_column(Text, default="")
+    conclusion: Mapped[str] = mapped_column(Text, default="")
+    resolution_kind: Mapped[str] = mapped_column(String(16), default="resolution")
+    fee_note: Mapped[str] = mapped_column(Text, default="")
+    shortcomings: Mapped[str] = mapped_column(Text, default="")
+    next_date: Mapped[dt.date | None] = mapped_column(Date)
+    next_topic: Mapped[str] = mapped_column(Text, default="")
+    finalized_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utc_now)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utc_now, onupdate=utc_now)
+    deleted_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+    attendance: Mapped[list[MeetingAttendance]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True, order_by="MeetingAttendance.id"
+    )
+    guests: Mapped[list[MeetingGuest]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True, order_by="MeetingGuest.position"
+    )
+    agenda: Mapped[list[MeetingAgendaItem]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True, order_by="MeetingAgendaItem.position"
+    )
+    follow_ups: Mapped[list[MeetingFollowUp]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True, order_by="MeetingFollowUp.position"
+    )
+    speeches: Mapped[list[MeetingSpeech]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True, order_by="MeetingSpeech.position"
+    )
+    decisions: Mapped[list[MeetingDecision]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True, order_by="MeetingDecision.position"
+    )
+    tasks: Mapped[list[MeetingTask]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True, order_by="MeetingTask.position"
+    )
+    quality_scores: Mapped[list[MeetingQualityScore]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True, order_by="MeetingQualityScore.code"
+    )
+
+
+class MeetingAttendance(Base):
+    """One member in a meeting's roll call. `membership` is the member's status on the
+    meeting day (a probationer recognised later still did not vote); `status` is NULL while
+    not recorded."""
+
+    __tablename__ = "meeting_attendance"
+    __table_args__ = (UniqueConstraint("meeting_id", "member_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id", ondelete="CASCADE"))
+    member_id: Mapped[int] = mapped_column(ForeignKey("member.id", ondelete="CASCADE"))
+    membership: Mapped[MembershipStatus] = mapped_column(_enum(MembershipStatus))
+    status: Mapped[AttendanceStatus | None] = mapped_column(_enum(AttendanceStatus))
+    reason: Mapped[str] = mapped_column(Text, default="")
+
+
+class MeetingGuest(Base):
+    """A guest at a meeting, e.g. the superior committee's representative (đại biểu)."""
+
+    __tablename__ = "meeting_guest"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(Integer)
+    name: Mapped[str] = mapped_column(String(200), default="")
+    title: Mapped[str] = mapped_column(Text, default="")
+
+
+class MeetingAgendaItem(Base):
+    """One item of the agenda (chương trình sinh hoạt), in order."""
+
+    __tablename__ = "meeting_agenda_item"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text, default="")
+
+
+class MeetingFollowUp(Base):
+    """One task of the previous resolution and its result, reviewed at this meeting."""
+
+    __tablename__ = "meeting_follow_up"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(Integer)
+    task_text: Mapped[str] = mapped_column(Text, default="")
+    result: Mapped[str] = mapped_column(Text, default="")
+    source_task_id: Mapped[int | None] = mapped_column(
+        ForeignKey("meeting_task.id", ondelete="SET NULL")
+    )
+
+
+class MeetingSpeech(Base):
+    """One opinion in the discussion (ý kiến phát biểu), in order."""
+
+    __tablename__ = "meeting_speech"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(Integer)
+    speaker_id: Mapped[int | None] = mapped_column(ForeignKey("member.id", ondelete="SET NULL"))
+    speaker_name: Mapped[str] = mapped_column(String(200), default="")
+    opinion: Mapped[str] = mapped_column(Text, default="")
+
+
+class MeetingDecision(Base):
+    """A decision put to the vote; the counts are NULL until typed."""
+
+    __tablename__ = "meeting_decision"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text, default="")
+    kind: Mapped[DecisionKind] = mapped_column(_enum(DecisionKind))
+    votes_for: Mapped[int | None] = mapped_column(Integer)
+    votes_against: Mapped[int | None] = mapped_column(Integer)
+    votes_abstain: Mapped[int | None] = mapped_column(Integer)
+
+
+class MeetingTask(Base):
+    """A task assigned at a meeting (phân công nhiệm vụ): who, what, by when, open or done.
+    The task-assignment capability will adopt these rows."""
+
+    __tablename__ = "meeting_task"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(Integer)
+    assignee_id: Mapped[int | None] = mapped_column(ForeignKey("member.id", ondelete="SET NULL"))
+    assignee_name: Mapped[str] = mapped_column(String(200), default="")
+    description: Mapped[str] = mapped_column(Text, default="")
+    deadline: Mapped[dt.date | None] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(16), default="open")
+
+
+class MeetingQualityScore(Base):
+    """Points given to one criterion of the meeting-quality table (chấm điểm chất lượng)."""
+
+    __tablename__ = "meeting_quality_score"
+
+    meeting_id: Mapped[int] = mapped_column(
+        ForeignKey("meeting.id", ondelete="CASCADE"), primary_key=True
+    )
+    code: Mapped[str] = mapped_column(String(50), primary_key=True)
+    points: Mapped[int] = mapped_column(Integer)
+
+
+class ThematicPlan(Base):
+    """The year's plan of thematic meetings (kế hoạch sinh hoạt chuyên đề): a topic a quarter."""
+
+    __tablename__ = "thematic_plan"
+    __table_args__ = (UniqueConstraint("year", "quarter"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    year: Mapped[int] = mapped_column(Integer)
+    quarter: Mapped[int] = mapped_column(Integer)
+    topic: Mapped[str] = mapped_column(Text, default="")
+
+
+class DocumentNumber(Base):
+    """The document register (sổ đăng ký văn bản): a number taken by an issued document.
+    Numbers run per type through a term, so (type, term, seq) is unique; a meeting takes one
+    number per document kind ("minutes", "resolution")."""
+
+    __tablename__ = "document_number"
+    __table_args__ = (
+        UniqueConstraint("type_code", "term_start", "seq"),
+        UniqueConstraint("meeting_id", "document_kind"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    type_code: Mapped[str] = mapped_column(String(10))
+    term_start: Mapped[dt.date] = mapped_column(Date)
+    seq: Mapped[int] = mapped_column(Integer)
+    meeting_id: Mapped[int | None] = mapped_column(ForeignKey("meeting.id", ondelete="RESTRICT"))
+    document_kind: Mapped[str] = mapped_column(String(32))
+    issued_on: Mapped[dt.date] = mapped_column(Date)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utc_now)

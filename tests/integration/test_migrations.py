@@ -3,6 +3,7 @@ database upgrades to head with its data intact."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import shutil
 from pathlib import Path
@@ -13,6 +14,8 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 
 from app import __version__
+from app.domain.meeting_record import DecisionRecord
+from app.domain.meetings import MeetingKind
 from app.domain.members import EventKind, Gender, MembershipStatus, Standing
 from app.paths import DataPaths
 from app.services.dto import CellType
@@ -102,3 +105,56 @@ def test_fixture_0_1_0_upgrades_with_data_intact(from_0_1_0: Services) -> None:
         assert [m.full_name for m in services.members.list_deleted()] == ["Trần Thị Hoa"]
     finally:
         services.close()
+
+
+def test_fixture_0_1_0_upgrades_to_meetings_and_takes_a_meeting(from_0_1_0: Services) -> None:
+    """0002 adds the meeting tables to a 0.1.0 file; the first meeting is numbered 01."""
+    services = from_0_1_0
+    try:
+        assert services.meetings.list() == []
+        detail = services.meetings.start(MeetingKind.REGULAR, dt.date(2026, 11, 3))
+        assert [row.full_name for row in detail.attendance] == [
+            "Vàng Seo Dính",
+            "Sùng Thị Dợ",
+            "Nguyễn Văn Đức",
+            "Lò Thị Mai",
+        ]
+        assert detail.data.chair_name == "" and detail.data.chair_id is not None
+        data = dataclasses.replace(
+            detail.data,
+            start=dt.time(8, 0),
+            end=dt.time(10, 0),
+            minute_taker_name="Lò Thị Mai",
+            decisions=(
+                DecisionRecord(
+                    "Nghị quyết tháng 11", votes_for=2, votes_against=0, votes_abstain=0
+                ),
+            ),
+        )
+        services.meetings.save_draft(detail.id, data)
+        final = services.meetings.finalize(detail.id, dt.date(2026, 11, 3))
+        assert final.minutes_number is not None
+        assert final.minutes_number.text == "Số 01-BB/CB"
+    finally:
+        services.close()
+
+
+def test_meetings_migration_downgrades_and_keeps_the_register(data_dir: Path) -> None:
+    path = data_dir / "db.sqlite3"
+    shutil.copyfile(FIXTURES / "sochibo-0.1.0.sqlite3", path)
+    engine = create_engine_for(path)
+    try:
+        with engine.begin() as conn:
+            command.upgrade(alembic_config(conn), "head")
+        with engine.begin() as conn:
+            command.downgrade(alembic_config(conn), "0001")
+            tables = {
+                row[0]
+                for row in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type='table'")
+            }
+            members = conn.exec_driver_sql("SELECT count(*) FROM member").scalar()
+    finally:
+        engine.dispose()
+    assert "meeting" not in tables and "document_number" not in tables
+    assert {"member", "cell", "member_event"} <= tables
+    assert members == 6

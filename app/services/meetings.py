@@ -1,0 +1,401 @@
+"""Cell meetings (sinh hoạt chi bộ): start from the previous one, autosave drafts, finalize
+with numbers from the document register, plan the thematic topics, remind of the next one.
+
+Every write is one transaction with an audit entry that holds no personal data. A draft is
+never refused for being incomplete; final minutes are read-only.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.domain.findings import Finding, Problem
+from app.domain.meeting_checks import check_meetings
+from app.domain.meeting_record import minutes_problems
+from app.domain.meetings import REGULAR_KINDS, AttendanceStatus, MeetingKind, next_meeting_date
+from app.domain.members import (
+    ON_REGISTER,
+    MemberRecord,
+    MembershipStatus,
+    Standing,
+    standing_on,
+)
+from app.domain.messages import N_, Message
+from app.domain.text import name_sort_key, nfc_multiline
+from app.l10n import _, format_date
+from app.services.base import ServiceContext, audit, live_records, unit_of_work
+from app.services.document_register import issue_number, numbers_of_meeting
+from app.services.dto import Changes
+from app.services.errors import NotFoundError, UserError, ValidationError, raise_if_blocked
+from app.services.meeting_dto import (
+    AttendanceInput,
+    MeetingDetail,
+    MeetingInput,
+    MeetingState,
+    MeetingSummary,
+    PlannedTopic,
+    ResolutionKind,
+    ThematicPlan,
+    UpcomingMeeting,
+)
+from app.services.meeting_rows import (
+    MINUTES_DOCUMENT,
+    RESOLUTION_DOCUMENT,
+    apply_input,
+    carried_follow_ups,
+    detail_of_meeting,
+    known_members,
+    load_meeting,
+    load_meetings,
+    member_names,
+    normalize_input,
+    record_of_meeting,
+    summary_of_meeting,
+)
+from app.storage.models import Cell, Meeting, utc_now
+from app.storage.models import ThematicPlan as PlanRow
+
+AREA = "meetings"
+CELL_ROW_ID = 1
+QUARTERS = (1, 2, 3, 4)
+_MONTHS_PER_QUARTER = 3  # calendar arithmetic, not a Party rule
+
+#: Type codes of the profile's document table that a meeting takes numbers of (rule 40).
+MINUTES_TYPE = "BB"  # biên bản
+RESOLUTION_TYPES = {ResolutionKind.RESOLUTION: "NQ", ResolutionKind.CONCLUSION: "KL"}
+
+# Default attendance for members who do not meet with the cell (rule 11 leaves them out).
+_DEFAULT_STATUS = {
+    Standing.EXEMPT: AttendanceStatus.EXEMPT,
+    Standing.ATTACHED_ELSEWHERE: AttendanceStatus.ATTACHED_ELSEWHERE,
+    Standing.SUSPENDED: AttendanceStatus.ABSENT_EXCUSED,
+}
+
+# The service has a method named `list`, so annotations inside the class use these aliases.
+Summaries = list[MeetingSummary]
+Problems = list[Problem]
+
+
+def _not_found(meeting_id: int) -> NotFoundError:
+    return NotFoundError(
+        _("Meeting number {id} was not found; it may have been deleted. Reload the list.").format(
+            id=meeting_id
+        )
+    )
+
+
+def _final_error() -> UserError:
+    return UserError(_("These minutes are final and can no longer be changed or deleted."))
+
+
+def quarter_of(day: dt.date) -> int:
+    """The calendar quarter (1-4) of `day`."""
+    return (day.month - 1) // _MONTHS_PER_QUARTER + 1
+
+
+def membership_on(record: MemberRecord, day: dt.date) -> MembershipStatus:
+    """Full or probationary on `day`: a member recognised after `day` was still a
+    probationer then (đảng viên dự bị), and did not vote."""
+    if record.status is MembershipStatus.PROBATIONARY:
+        return MembershipStatus.PROBATIONARY
+    if record.recognition_date is not None and day < record.recognition_date:
+        return MembershipStatus.PROBATIONARY
+    return MembershipStatus.FULL
+
+
+def default_resolution_kind(kind: MeetingKind) -> ResolutionKind:
+    """A thematic meeting issues only its minutes by default; the others a resolution."""
+    return ResolutionKind.NONE if kind is MeetingKind.THEMATIC else ResolutionKind.RESOLUTION
+
+
+def meeting_findings(session: Session, ctx: ServiceContext, day: dt.date) -> list[Finding]:
+    """The meeting findings (rules 1, 3, 4, 8) on `day`, inside the caller's transaction."""
+    names = member_names(session)
+    records = [record_of_meeting(row, names) for row in load_meetings(session)]
+    on_register = [
+        (member_id, record)
+        for member_id, record in live_records(session)
+        if standing_on(record.events, day) in ON_REGISTER
+    ]
+    return check_meetings(records, on_register, ctx.profile, day)
+
+
+class MeetingService:
+    """Use cases of the cell's meetings and their minutes (biên bản)."""
+
+    def __init__(self, ctx: ServiceContext) -> None:
+        self._ctx = ctx
+
+    # -- reading -----------------------------------------------------------------------------
+
+    def list(self, year: int | None = None) -> Summaries:
+        """The live meetings (of `year` when given), oldest first."""
+        with unit_of_work(self._ctx) as session:
+            rows = [
+                r
+                for r in load_meetings(session)
+                if year is None or (r.date is not None and r.date.year == year)
+            ]
+            return [
+                summary_of_meeting(r, self._ctx.profile, numbers_of_meeting(session, r.id))
+                for r in rows
+            ]
+
+    def list_deleted(self) -> Summaries:
+        """Soft-deleted drafts, which `restore` can bring back."""
+        with unit_of_work(self._ctx) as session:
+            return [
+                summary_of_meeting(r, self._ctx.profile, {})
+                for r in load_meetings(session, deleted=True)
+            ]
+
+    def get(self, meeting_id: int) -> MeetingDetail:
+        """A meeting with everything computed; raises `NotFoundError` when there is none."""
+        with unit_of_work(self._ctx) as session:
+            return self._detail(session, _row(session, meeting_id, deleted_ok=True))
+
+    def problems(self, meeting_id: int) -> Problems:
+        """What blocks the final minutes of a meeting, and the warnings (rule 6)."""
+        return list(self.get(meeting_id).problems)
+
+    # -- writing -----------------------------------------------------------------------------
+
+    def start(self, kind: MeetingKind, day: dt.date) -> MeetingDetail:
+        """A new draft that starts from the previous meeting (see the module docstring):
+        the roll call of everyone on the register on `day`, the previous agenda, the previous
+        tasks as follow-up items, the secretary as chair, the planned thematic topic."""
+        with unit_of_work(self._ctx) as session:
+            records = live_records(session)
+            data, memberships = self._new_input(session, kind, day, records)
+            row = Meeting(state=MeetingState.DRAFT.value)
+            apply_input(row, data, memberships)
+            session.add(row)
+            session.flush()
+            audit(session, "start", AREA, row.id, f"kind={kind.value}")
+            return self._detail(session, row)
+
+    def save_draft(self, meeting_id: int, data: MeetingInput) -> MeetingDetail:
+        """Autosave what was typed, complete or not. Only final minutes refuse a change."""
+        data = normalize_input(data)
+        with unit_of_work(self._ctx) as session:
+            row = _row(session, meeting_id)
+            if row.state == MeetingState.FINAL:
+                raise _final_error()
+            names = member_names(session)
+            data = known_members(data, names)
+            day = data.date or self._ctx.today()
+            memberships = {
+                member_id: membership_on(record, day) for member_id, record in live_records(session)
+            }
+            apply_input(row, data, memberships)
+            session.flush()
+            audit(session, "save_draft", AREA, meeting_id)
+            return self._detail(session, row)
+
+    def finalize(self, meeting_id: int, on: dt.date) -> MeetingDetail:
+        """Make the minutes final on `on`: refused with `ValidationError` listing every
+        blocking problem; otherwise take the minutes number (BB) and the resolution (NQ) or
+        conclusion (KL) number for the cell's current term. Read-only afterwards."""
+        with unit_of_work(self._ctx) as session:
+            row = _row(session, meeting_id)
+            if row.state == MeetingState.FINAL:
+                raise _final_error()
+            record = record_of_meeting(row, member_names(session))
+            raise_if_blocked(minutes_problems(record, self._ctx.profile))
+            term_start = _term_start(session, on, record.date)
+            for kind, type_code in _documents_of(row):
+                issue_number(
+                    session,
+                    self._ctx.profile.documents,
+                    type_code=type_code,
+                    term_start=term_start,
+                    issued_on=on,
+                    document_kind=kind,
+                    meeting_id=row.id,
+                )
+            row.state = MeetingState.FINAL.value
+            row.finalized_at = utc_now()
+            session.flush()
+            audit(session, "finalize", AREA, meeting_id)
+            return self._detail(session, row)
+
+    def delete(self, meeting_id: int) -> Changes:
+        """Delete a draft softly: it leaves the list but `restore` brings it back."""
+        with unit_of_work(self._ctx) as session:
+            row = _row(session, meeting_id)
+            if row.state == MeetingState.FINAL:
+                raise _final_error()
+            row.deleted_at = utc_now()
+            audit(session, "delete", AREA, meeting_id)
+        return Changes.of(AREA, ids=(meeting_id,))
+
+    def restore(self, meeting_id: int) -> Changes:
+        """Bring back a soft-deleted draft (undo of `delete`)."""
+        with unit_of_work(self._ctx) as session:
+            row = load_meeting(session, meeting_id)
+            if row is None or row.deleted_at is None:
+                raise _not_found(meeting_id)
+            row.deleted_at = None
+            audit(session, "restore", AREA, meeting_id)
+        return Changes.of(AREA, ids=(meeting_id,))
+
+    # -- planning ----------------------------------------------------------------------------
+
+    def plan(self, year: int) -> ThematicPlan:
+        """The thematic topics planned for each quarter of `year`."""
+        with unit_of_work(self._ctx) as session:
+            return _plan(session, year)
+
+    def set_plan(self, year: int, quarter: int, topic: str) -> ThematicPlan:
+        """Plan the thematic topic of one quarter (1-4); an empty topic clears it."""
+        if quarter not in QUARTERS:
+            text = N_("The quarter must be 1, 2, 3 or 4, not {quarter}.")
+            raise ValidationError([Problem("quarter", Message(text, {"quarter": quarter}))])
+        topic = nfc_multiline(topic)
+        with unit_of_work(self._ctx) as session:
+            query = select(PlanRow).where(PlanRow.year == year, PlanRow.quarter == quarter)
+            row = session.scalars(query).first()
+            if row is None and topic:
+                session.add(PlanRow(year=year, quarter=quarter, topic=topic))
+            elif row is not None and topic:
+                row.topic = topic
+            elif row is not None:
+                session.delete(row)
+            session.flush()
+            audit(session, "set_plan", AREA, None, f"year={year} quarter={quarter}")
+            return _plan(session, year)
+
+    def upcoming(self, today: dt.date | None = None) -> UpcomingMeeting:
+        """The next planned regular meeting: the last meeting's "next meeting" date, else the
+        profile's default day after it (or after `today` when nothing is recorded)."""
+        today = today or self._ctx.today()
+        rules = self._ctx.profile.meetings
+        with unit_of_work(self._ctx) as session:
+            held = [
+                r for r in load_meetings(session) if r.date is not None and r.kind in REGULAR_KINDS
+            ]
+            last = held[-1] if held else None
+            if last is not None and last.next_date is not None:
+                day, topic, from_previous = last.next_date, last.next_topic, True
+            elif last is not None and last.date is not None:
+                day, topic, from_previous = next_meeting_date(last.date, rules), "", False
+            else:
+                this_month = today.replace(day=rules.default_day.value)
+                day = this_month if this_month >= today else next_meeting_date(today, rules)
+                topic, from_previous = "", False
+        days_left = (day - today).days
+        return UpcomingMeeting(
+            date=day,
+            topic=topic,
+            days_left=days_left,
+            remind=days_left <= rules.reminder_days.value,
+            overdue=days_left < 0,
+            from_previous=from_previous,
+        )
+
+    # -- helpers -----------------------------------------------------------------------------
+
+    def _detail(self, session: Session, row: Meeting) -> MeetingDetail:
+        numbers = numbers_of_meeting(session, row.id)
+        return detail_of_meeting(row, member_names(session), self._ctx.profile, numbers)
+
+    def _new_input(
+        self,
+        session: Session,
+        kind: MeetingKind,
+        day: dt.date,
+        records: Sequence[tuple[int, MemberRecord]],
+    ) -> tuple[MeetingInput, dict[int, MembershipStatus]]:
+        cell = session.get(Cell, CELL_ROW_ID)
+        previous = _previous_meeting(session, day)
+        on_register = sorted(
+            (
+                (member_id, record, standing_on(record.events, day))
+                for member_id, record in records
+                if standing_on(record.events, day) in ON_REGISTER
+            ),
+            key=lambda item: (name_sort_key(item[1].full_name), item[0]),
+        )
+        attendance = tuple(
+            AttendanceInput(
+                member_id,
+                _DEFAULT_STATUS.get(standing, AttendanceStatus.PRESENT),
+                _("suspended from party activity") if standing is Standing.SUSPENDED else "",
+            )
+            for member_id, _record, standing in on_register
+        )
+        topic = ""
+        if kind in (MeetingKind.THEMATIC, MeetingKind.COMBINED):
+            topic = _plan(session, day.year).topic(quarter_of(day))
+        data = MeetingInput(
+            kind=kind,
+            date=day,
+            start=previous.start_time if previous else None,
+            place=(previous.place if previous else "") or (cell.place_name if cell else ""),
+            topic=topic,
+            chair_id=cell.secretary_id if cell else None,
+            resolution_kind=default_resolution_kind(kind),
+            attendance=attendance,
+            agenda=tuple(item.text for item in previous.agenda) if previous else (),
+            follow_ups=carried_follow_ups(session, previous),
+        )
+        memberships = {
+            member_id: membership_on(record, day) for member_id, record, _s in on_register
+        }
+        return data, memberships
+
+
+def _row(session: Session, meeting_id: int, *, deleted_ok: bool = False) -> Meeting:
+    row = load_meeting(session, meeting_id)
+    if row is None or (row.deleted_at is not None and not deleted_ok):
+        raise _not_found(meeting_id)
+    return row
+
+
+def _previous_meeting(session: Session, day: dt.date) -> Meeting | None:
+    earlier = [r for r in load_meetings(session) if r.date is not None and r.date <= day]
+    return earlier[-1] if earlier else None
+
+
+def _term_start(session: Session, on: dt.date, meeting_day: dt.date | None) -> dt.date:
+    cell = session.get(Cell, CELL_ROW_ID)
+    if cell is None or cell.term_start is None:
+        raise UserError(
+            _(
+                "The cell's term dates are missing, so the minutes cannot be numbered. Enter "
+                "the start of the committee's term in Settings, then finalize again."
+            )
+        )
+    if on < cell.term_start or (cell.term_end is not None and on > cell.term_end):
+        raise UserError(
+            _(
+                "The issue date {date} is outside the cell's term. Check the issue date or the "
+                "term dates in Settings."
+            ).format(date=format_date(on))
+        )
+    if meeting_day is not None and on < meeting_day:
+        raise UserError(
+            _("The issue date {date} is before the meeting. Choose a date on or after it.").format(
+                date=format_date(on)
+            )
+        )
+    return cell.term_start
+
+
+def _documents_of(row: Meeting) -> list[tuple[str, str]]:
+    """(document kind, type code) of the documents a meeting issues when final."""
+    documents = [(MINUTES_DOCUMENT, MINUTES_TYPE)]
+    resolution = RESOLUTION_TYPES.get(ResolutionKind(row.resolution_kind))
+    if resolution is not None:
+        documents.append((RESOLUTION_DOCUMENT, resolution))
+    return documents
+
+
+def _plan(session: Session, year: int) -> ThematicPlan:
+    rows = session.scalars(select(PlanRow).where(PlanRow.year == year))
+    topics = {row.quarter: row.topic for row in rows}
+    return ThematicPlan(year, tuple(PlannedTopic(q, topics.get(q, "")) for q in QUARTERS))
