@@ -6,6 +6,13 @@
     sochibo members import FILE [--dry-run]           import members from .xlsx / .csv
     sochibo members export FILE                       write .xlsx or .pdf
     sochibo check [--json]                            the rule findings
+    sochibo selftest [--no-gui]                       check that the program works here
+    sochibo keys show | create [--replace]            the cell's signing key
+    sochibo keys export-cert --out FILE               the certificate for the receiver
+    sochibo keys import-p12 FILE                      use a key from a certificate authority
+    sochibo meetings list [--json] [--year N]         the cell's meetings
+    sochibo print minutes|resolution|quality-sheet|thematic-record --meeting ID --out FILE
+                  [--draft]                           write a meeting's document as PDF
 
 Exit codes: 0 done, 1 refused (invalid data, blocking findings, a user error), 2 wrong usage.
 """
@@ -150,7 +157,88 @@ def build_parser() -> argparse.ArgumentParser:
     )
     exporting = _sub(actions, "export", _("write the register to an .xlsx or .pdf file"))
     exporting.add_argument("file", type=Path, metavar=_("FILE"))
+    selftest = _sub(commands, "selftest", _("check that the program works on this computer"))
+    selftest.add_argument(
+        "--no-gui", action="store_true", help=_("print the results only; show no window")
+    )
+    _keys_parser(commands)
+    _meetings_parser(commands)
+    _print_parser(commands)
     return parser
+
+
+def _keys_parser(commands: Any) -> None:
+    """sochibo keys show | create [--replace] | export-cert --out FILE | import-p12 FILE."""
+    keys = _sub(commands, "keys", _("show, create, export or import the cell's signing key"))
+    actions = keys.add_subparsers(dest="action", metavar=_("ACTION"), parser_class=_Parser)
+    actions.required = True
+    _sub(actions, "show", _("show the signing key's holder, fingerprint and validity"))
+    create = _sub(actions, "create", _("create the cell's signing key and certificate"))
+    create.add_argument(
+        "--replace",
+        action="store_true",
+        help=_("replace the existing key (it is kept in keys/old)"),
+    )
+    export = _sub(actions, "export-cert", _("write the cell's certificate for the receiver"))
+    export.add_argument("--out", type=Path, required=True, metavar=_("FILE"))
+    importing = _sub(actions, "import-p12", _("use a key from a .p12/.pfx file as the cell's key"))
+    importing.add_argument("file", type=Path, metavar=_("FILE"))
+
+
+def _meeting_number(text: str) -> int:
+    """A meeting number as `sochibo meetings list` shows it (a positive whole number)."""
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(
+            _("“{value}” is not a meeting number; see “sochibo meetings list”.").format(value=text)
+        )
+    return int(text)
+
+
+def _meetings_parser(commands: Any) -> None:
+    """sochibo meetings list [--json] [--year N]."""
+    meetings = _sub(commands, "meetings", _("list the cell's meetings"))
+    actions = meetings.add_subparsers(dest="action", metavar=_("ACTION"), parser_class=_Parser)
+    actions.required = True
+    listing = _sub(actions, "list", _("print the meetings, oldest first"))
+    listing.add_argument("--json", action="store_true", help=_("print JSON"))
+    listing.add_argument(
+        "--year", type=int, metavar=_("YEAR"), help=_("only the meetings of this year")
+    )
+
+
+def _print_parser(commands: Any) -> None:
+    """sochibo print minutes | resolution | quality-sheet | thematic-record --meeting ID
+    --out FILE [--draft]."""
+    printing = _sub(commands, "print", _("write a meeting's document as a PDF file"))
+    actions = printing.add_subparsers(dest="action", metavar=_("DOCUMENT"), parser_class=_Parser)
+    actions.required = True
+    documents = (
+        ("minutes", _("the minutes of a meeting (biên bản)")),
+        ("resolution", _("the resolution or conclusion of a meeting")),
+        ("quality-sheet", _("the meeting-quality score sheet")),
+        ("thematic-record", _("the record of a thematic meeting")),
+    )
+    for name, help_text in documents:
+        document = _sub(actions, name, help_text)
+        document.add_argument(
+            "--meeting",
+            type=_meeting_number,
+            required=True,
+            metavar="ID",
+            help=_("the meeting's number in “sochibo meetings list”"),
+        )
+        document.add_argument(
+            "--out",
+            type=Path,
+            required=True,
+            metavar=_("FILE"),
+            help=_("the PDF file to write (or a folder: the file gets its usual name)"),
+        )
+        document.add_argument(
+            "--draft",
+            action="store_true",
+            help=_("print an incomplete draft anyway, marked DỰ THẢO"),
+        )
 
 
 class _EarlyParseError(Exception):
