@@ -52,8 +52,9 @@ _TONE_MARKS = ("", "\u0300", "\u0301", "\u0303", "\u0309", "\u0323")
 _CONSONANTS = "bcdđghklmnpqrstvx"
 #: A msgid every build ships (the command line's help option) and its Vietnamese text.
 _PROBE_MSGID = "show this help and exit"
-#: Vietnamese text drawn into the probe PDF and the probe window: every vowel with a mark.
+#: Vietnamese names drawn into the probe PDF and the probe window.
 PROBE_TEXT = "Chi bộ thôn Lũng Cú: Nguyễn Thị Ánh Tuyết, Hoàng Văn Đức, Phạm Thị Thu Trang"
+#: Syllables with stacked marks (ắ, ẩ, ễ, ộ, ợ, ự...), which a font lacking Vietnamese drops.
 _PROBE_SENTENCE = (
     "Ắt ẳng ẵng ặc ầm ẩn ẫy ậu ềnh ểu ễnh ệt ỉa ịt ổn ỗi ộp ờn ởi ỡ ợt ừng ửa ữu ựa ỳ ỷ ỹ ỵ"
 )

