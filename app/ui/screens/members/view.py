@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from app.l10n import _, ngettext, pgettext
 from app.services.dto import Changes, MemberDetail, MemberSummary
+from app.services.errors import UserError
 from app.ui.context import UiContext
 from app.ui.dialogs import confirm
 from app.ui.screens.base import Screen
@@ -34,6 +35,7 @@ from app.ui.screens.members.presenter import Column, MemberListPresenter
 from app.ui.widgets.text import Heading
 
 if TYPE_CHECKING:
+    from app.reports.snapshots import MemberListSnapshot
     from app.services.facade import Services
     from app.ui.screens.members.import_wizard import ImportWizard
 
@@ -124,6 +126,7 @@ class MembersScreen(Screen):
         self.history_button = QPushButton(_("Status &history"))
         self.import_button = QPushButton(_("&Import from file…"))
         self.export_button = QPushButton(_("E&xport to file…"))
+        self.preview_button = QPushButton(_("Pre&view and print the list…"))
         top = QHBoxLayout()
         top.addWidget(search_label)
         top.addWidget(self.search, 1)
@@ -134,6 +137,7 @@ class MembersScreen(Screen):
         buttons.addStretch(1)
         buttons.addWidget(self.import_button)
         buttons.addWidget(self.export_button)
+        buttons.addWidget(self.preview_button)
         layout = QVBoxLayout(self)
         layout.addWidget(Heading(self.title))
         layout.addLayout(top)
@@ -155,6 +159,7 @@ class MembersScreen(Screen):
         self.history_button.clicked.connect(self.show_history)
         self.import_button.clicked.connect(self.start_import)
         self.export_button.clicked.connect(self.choose_export_file)
+        self.preview_button.clicked.connect(self.preview_list)
         scope = Qt.ShortcutContext.WidgetWithChildrenShortcut
         QShortcut(QKeySequence.StandardKey.Find, self, self._focus_search, context=scope)
         QShortcut(QKeySequence.StandardKey.New, self, self.add_member, context=scope)
@@ -333,15 +338,49 @@ class MembersScreen(Screen):
         """Write the register to `path` (.pdf as a document, anything else as .xlsx)."""
         self.ctx.jobs.read(
             lambda s: _export(s, path),
-            lambda count: self.message.show_message(
-                ngettext(
-                    "Exported {count} member to {path}.",
-                    "Exported {count} members to {path}.",
-                    count,
-                ).format(count=count, path=str(path))
-            ),
+            lambda count: self.message.show_message(_exported_text(count, path)),
             label=_("Exporting the member list…"),
         )
+
+    def preview_list(self) -> None:
+        """Show the member list (danh sách đảng viên) as a document to print or save as PDF."""
+        self.ctx.jobs.read(
+            _member_list_snapshot, self._open_preview, label=_("Preparing the member list…")
+        )
+
+    def _open_preview(self, snapshot: MemberListSnapshot) -> None:
+        # Loaded on first use: PDFium (the page rasteriser) would slow the cold start.
+        from app.ui.print_preview import open_preview
+
+        open_preview(
+            self,
+            self.ctx.jobs,
+            _("Member list"),
+            lambda: _render_member_list(snapshot),
+            _("party-member-list.pdf"),
+        )
+
+
+def _member_list_snapshot(services: Services) -> MemberListSnapshot:
+    # On the database thread; the export module loads openpyxl, so it is imported at first use.
+    from app.services import exports
+
+    cell = services.cell.get()
+    if cell is None:
+        raise UserError(
+            _(
+                "Set up the cell profile first (name of the cell, superior committee, place): "
+                "the member list needs them for its heading."
+            )
+        )
+    return exports.member_list_snapshot(services, cell)
+
+
+def _render_member_list(snapshot: MemberListSnapshot) -> bytes:
+    # On a worker thread: reportlab takes a few tenths of a second to load the first time.
+    from app.reports.member_list import render_member_list
+
+    return render_member_list(snapshot)
 
 
 def _exported_text(count: int, path: Path) -> str:
