@@ -10,6 +10,9 @@
     sochibo keys show | create [--replace]            the cell's signing key
     sochibo keys export-cert --out FILE               the certificate for the receiver
     sochibo keys import-p12 FILE                      use a key from a certificate authority
+    sochibo export --period 2026|2026-Q3|2026-11 --out FILE [--encrypt-to CERT]
+                                                      the signed report of a period
+    sochibo verify FILE [--trust CERT]                check a report file
     sochibo meetings list [--json] [--year N]         the cell's meetings
     sochibo print minutes|resolution|quality-sheet|thematic-record --meeting ID --out FILE
                   [--draft]                           write a meeting's document as PDF
@@ -162,6 +165,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--no-gui", action="store_true", help=_("print the results only; show no window")
     )
     _keys_parser(commands)
+    _report_parsers(commands)
     _meetings_parser(commands)
     _print_parser(commands)
     return parser
@@ -183,6 +187,39 @@ def _keys_parser(commands: Any) -> None:
     export.add_argument("--out", type=Path, required=True, metavar=_("FILE"))
     importing = _sub(actions, "import-p12", _("use a key from a .p12/.pfx file as the cell's key"))
     importing.add_argument("file", type=Path, metavar=_("FILE"))
+
+
+def _report_parsers(commands: Any) -> None:
+    """sochibo export --period P --out FILE [--encrypt-to CERT]; sochibo verify FILE [--trust]."""
+    export = _sub(commands, "export", _("write the cell's signed report of a period (.scb)"))
+    export.add_argument(
+        "--period",
+        required=True,
+        metavar=_("PERIOD"),
+        help=_("the period: a year (2026), a quarter (2026-Q3) or a month (2026-11)"),
+    )
+    export.add_argument(
+        "--out",
+        type=Path,
+        required=True,
+        metavar=_("FILE"),
+        help=_("the report file to write, e.g. bao-cao-2026-11.scb"),
+    )
+    export.add_argument(
+        "--encrypt-to",
+        type=Path,
+        metavar=_("CERTIFICATE"),
+        help=_("encrypt the file for the receiver's certificate (the file gets .p7m)"),
+    )
+    verify = _sub(commands, "verify", _("check the signature and content of a report file"))
+    verify.add_argument("file", type=Path, metavar=_("FILE"))
+    verify.add_argument(
+        "--trust",
+        type=Path,
+        action="append",
+        metavar=_("CERTIFICATE"),
+        help=_("the registered certificate the signer must match (may be repeated)"),
+    )
 
 
 def _meeting_number(text: str) -> int:
@@ -213,7 +250,7 @@ def _print_parser(commands: Any) -> None:
     actions = printing.add_subparsers(dest="action", metavar=_("DOCUMENT"), parser_class=_Parser)
     actions.required = True
     documents = (
-        ("minutes", _("the minutes of a meeting (biên bản)")),
+        ("minutes", _("the minutes of a meeting")),
         ("resolution", _("the resolution or conclusion of a meeting")),
         ("quality-sheet", _("the meeting-quality score sheet")),
         ("thematic-record", _("the record of a thematic meeting")),

@@ -15,9 +15,9 @@ from pathlib import Path
 
 from app.commands.common import Handler, UsageError, severity_label
 from app.domain.findings import Problem
-from app.domain.meetings import MeetingKind
 from app.exit_codes import EXIT_OK, EXIT_REFUSED
 from app.l10n import _, format_date, pgettext, render
+from app.labels import meeting_kind_label, meeting_state_label
 from app.services.errors import NotFoundError, ValidationError, blocking
 from app.services.exports import write_bytes_atomic
 from app.services.facade import Services
@@ -27,7 +27,7 @@ from app.services.meeting_documents import (
     recipient_problems,
     render_meeting_document,
 )
-from app.services.meeting_dto import MeetingDetail, MeetingState, MeetingSummary
+from app.services.meeting_dto import MeetingDetail, MeetingSummary, ResolutionKind
 
 #: The document names of `sochibo print`, as typed on the command line.
 PRINT_ACTIONS = {
@@ -40,34 +40,15 @@ PRINT_ACTIONS = {
 _TOPIC_WIDTH = 40
 
 
-def kind_label(kind: MeetingKind) -> str:
-    """The kind of meeting as the list shows it: Thường kỳ, Chuyên đề, ..."""
+def document_label(kind: DocumentKind, detail: MeetingDetail) -> str:
+    """The document's name at the start of a sentence: "Biên bản", "Nghị quyết", ..."""
+    if kind is DocumentKind.RESOLUTION and detail.data.resolution_kind is ResolutionKind.CONCLUSION:
+        return pgettext("printed document", "The conclusion")
     labels = {
-        MeetingKind.REGULAR: pgettext("meeting kind", "Regular"),
-        MeetingKind.THEMATIC: pgettext("meeting kind", "Thematic"),
-        MeetingKind.COMBINED: pgettext("meeting kind", "Regular and thematic"),
-        MeetingKind.EXTRAORDINARY: pgettext("meeting kind", "Extraordinary"),
-        MeetingKind.YEAR_END_REVIEW: pgettext("meeting kind", "Year-end review"),
-    }
-    return labels[kind]
-
-
-def state_label(state: MeetingState) -> str:
-    """Draft (dự thảo) or final (chính thức) minutes."""
-    labels = {
-        MeetingState.DRAFT: pgettext("meeting state", "Draft"),
-        MeetingState.FINAL: pgettext("meeting state", "Final"),
-    }
-    return labels[state]
-
-
-def document_label(kind: DocumentKind) -> str:
-    """The document's name inside a sentence: "the minutes", "the resolution", ..."""
-    labels = {
-        DocumentKind.MINUTES: _("the minutes"),
-        DocumentKind.RESOLUTION: _("the resolution"),
-        DocumentKind.QUALITY_SHEET: _("the quality score sheet"),
-        DocumentKind.THEMATIC_RECORD: _("the thematic meeting record"),
+        DocumentKind.MINUTES: pgettext("printed document", "The minutes"),
+        DocumentKind.RESOLUTION: pgettext("printed document", "The resolution"),
+        DocumentKind.QUALITY_SHEET: pgettext("printed document", "The quality score sheet"),
+        DocumentKind.THEMATIC_RECORD: pgettext("printed document", "The thematic meeting record"),
     }
     return labels[kind]
 
@@ -97,11 +78,11 @@ def _summary_row(meeting: MeetingSummary) -> tuple[str, ...]:
     return (
         str(meeting.id),
         format_date(meeting.date),
-        kind_label(meeting.kind),
+        meeting_kind_label(meeting.kind),
         topic,
         f"{meeting.present}/{meeting.total}",
         score,
-        state_label(meeting.state),
+        meeting_state_label(meeting.state),
         numbers,
     )
 
@@ -112,14 +93,14 @@ def _meetings_list(services: Services, args: argparse.Namespace) -> int:
         print(json.dumps([_summary_json(m) for m in meetings], ensure_ascii=False, indent=2))
         return EXIT_OK
     heading = (
-        _("No."),
-        _("Date"),
-        _("Kind"),
-        _("Topic"),
-        _("Present"),
-        _("Score"),
-        _("State"),
-        _("Numbers"),
+        pgettext("meeting list", "ID"),
+        pgettext("meeting list", "Date"),
+        pgettext("meeting list", "Kind"),
+        pgettext("meeting list", "Topic"),
+        pgettext("meeting list", "Present"),
+        pgettext("meeting list", "Score"),
+        pgettext("meeting list", "State"),
+        pgettext("meeting list", "Numbers"),
     )
     _print_table([heading, *(_summary_row(m) for m in meetings)])
     print(_("{count} meetings.").format(count=len(meetings)))
@@ -146,11 +127,9 @@ def _meeting(services: Services, meeting_id: int) -> MeetingDetail:
         ) from exc
 
 
-def _refuse(kind: DocumentKind, problems: Sequence[Problem], draft_possible: bool) -> int:
+def _refuse(document: str, problems: Sequence[Problem], draft_possible: bool) -> int:
     print(
-        _("{document} cannot be printed until these are fixed:").format(
-            document=document_label(kind).capitalize()
-        ),
+        _("{document} cannot be printed until these are fixed:").format(document=document),
         file=sys.stderr,
     )
     for problem in problems:
@@ -173,11 +152,11 @@ def _print_document(services: Services, args: argparse.Namespace) -> int:
     detail = _meeting(services, args.meeting)
     blocked = blocking(detail.problems)
     if blocked and (detail.is_final or not args.draft):
-        return _refuse(kind, blocked, not detail.is_final)
+        return _refuse(document_label(kind, detail), blocked, not detail.is_final)
     try:
         data = render_meeting_document(services, detail.id, kind)
     except ValidationError as exc:
-        return _refuse(kind, exc.problems, False)
+        return _refuse(document_label(kind, detail), exc.problems, False)
     path = _target(args.out, detail, kind)
     write_bytes_atomic(path, data)
     cell = services.cell.get()
@@ -191,7 +170,7 @@ def _print_document(services: Services, args: argparse.Namespace) -> int:
         message = _(
             "{document} was written to {path} as a draft, marked DỰ THẢO, without a number."
         )
-    print(message.format(document=document_label(kind).capitalize(), path=path))
+    print(message.format(document=document_label(kind, detail), path=path))
     return EXIT_OK
 
 

@@ -9,6 +9,7 @@ the body code, the number of digits and which types a cell may issue are profile
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -104,3 +105,13 @@ def authority_problems(type_code: str, rules: DocumentRules) -> list[Problem]:
 def in_term(day: dt.date, term_start: dt.date, term_end: dt.date | None) -> bool:
     """True when `day` falls within the committee term (the end is open when unknown)."""
     return term_start <= day and (term_end is None or day <= term_end)
+
+
+# District-level party committees (huyện, quận, thị xã, thị ủy) were abolished on 01/07/2025
+# (294-QĐ/TW); rule 44: no document may be addressed to one.
+_DISTRICT_LEVEL = re.compile(r"\b(?:huyện|quận|thị xã|thị (?:ủy|uỷ))(?!\w)", re.IGNORECASE)
+
+
+def names_district_level(text: str) -> bool:
+    """True when `text` names a district-level body (cấp huyện), which no longer exists."""
+    return _DISTRICT_LEVEL.search(text) is not None

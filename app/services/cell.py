@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import re
 
 from sqlalchemy.orm import Session
 
+from app.domain.documents import names_district_level
 from app.domain.findings import Problem
 from app.domain.members import ON_REGISTER, MembershipStatus, standing_on
 from app.domain.messages import N_, Message
@@ -22,7 +22,6 @@ CELL_ROW_ID = 1
 
 # Names of district-level bodies. The district level (cấp huyện) was abolished on 01/07/2025
 # (294-QĐ/TW; domain.md rule 44), so no report may go to such a body any more.
-_DISTRICT_LEVEL = re.compile(r"\b(?:huyện|quận|thị xã|thị (?:ủy|uỷ))(?!\w)", re.IGNORECASE)
 
 _REQUIRED = {
     "name": N_("The cell's name is empty. Enter the name of the cell, e.g. “Chi bộ thôn 1”."),
@@ -141,7 +140,7 @@ def _problems(session: Session, cmd: CellInput, today: dt.date) -> list[Problem]
     ]
     for name in ("superior_committee", "superior_body"):
         value = getattr(cmd, name)
-        if _DISTRICT_LEVEL.search(value):
+        if names_district_level(value):
             problems.append(Problem(name, Message(_DISTRICT_MESSAGE, {"value": value})))
     if cmd.term_start and cmd.term_end and cmd.term_end <= cmd.term_start:
         problems.append(

@@ -1,4 +1,5 @@
-"""The demo cell: a realistic village party cell (chi bộ thôn) to try the program with.
+"""The demo cell: a realistic village party cell (chi bộ thôn) to try the program with, and its
+last twelve months of meetings (app.services.demo_meetings).
 
 Chi bộ thôn Lũng Cú, under the Party committee of Lũng Cú commune (Đảng ủy xã Lũng Cú) as
 organised after 07/2025, with members of the highland's ethnic groups. Deterministic: the same
@@ -22,6 +23,7 @@ from app.domain.members import (
 )
 from app.domain.text import fold
 from app.l10n import _
+from app.services.demo_meetings import fill_demo_meetings
 from app.services.dto import CellInput, CellType, Changes
 from app.services.errors import UserError
 from app.services.facade import Services
@@ -193,4 +195,5 @@ def fill_demo(services: Services, *, force: bool = False) -> Changes:
     services.cell.save(
         replace(CELL, secretary_id=ids[fold(SECRETARY)], deputy_id=ids[fold(DEPUTY)])
     )
-    return Changes.of("members", "cell")
+    fill_demo_meetings(services)
+    return Changes.of("members", "cell", "meetings")
