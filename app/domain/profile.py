@@ -17,6 +17,7 @@ from pathlib import Path
 
 from app.domain.documents import DocumentRules
 from app.domain.messages import N_, Message
+from app.domain.profile_indicators import IndicatorRules, indicator_rules
 from app.domain.profile_meetings import (
     MeetingRules,
     QualityBand,
@@ -38,6 +39,7 @@ from app.domain.profile_reader import (
 __all__ = [
     "CONFIDENCE_TAGS",
     "Fraction",
+    "IndicatorRules",
     "Majority",
     "MeetingRules",
     "MemberRules",
@@ -96,6 +98,7 @@ class RuleProfile:
     votes: VoteRules
     meetings: MeetingRules
     documents: DocumentRules
+    indicators: IndicatorRules
     source: str
 
 
@@ -132,14 +135,17 @@ def parse_profile(text: str, source: str) -> RuleProfile:
     if isinstance(effective_from, dt.datetime):
         raise reader.fail("profile.effective_from", KIND_MESSAGES[dt.date])
     members = _member_rules(reader)
+    meetings = meeting_rules(reader)
+    bands = [band.code for band in meetings.quality.value.bands]
     return RuleProfile(
         id=profile_id,
         title=title,
         effective_from=effective_from,
         members=members,
         votes=_vote_rules(reader),
-        meetings=meeting_rules(reader),
+        meetings=meetings,
         documents=document_rules(reader),
+        indicators=indicator_rules(reader, bands),
         source=source,
     )
 

@@ -16,7 +16,9 @@ import io
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
@@ -61,6 +63,7 @@ MARGIN_RIGHT = 15 * mm
 _HEADER_LEFT_SHARE = 0.45
 _SEPARATOR_LENGTH = 25 * mm
 _SIGNATURE_SPACE = 24 * mm
+_NOTE_SIZE = 10.5
 HEADING_ROOM = 25 * mm  # a heading and about two lines or table rows after it
 
 
@@ -124,6 +127,8 @@ class SignatureBlock:
 
     Resolutions and reports of a cell: right_title "T/M CHI BỘ", right_subtitle "BÍ THƯ".
     Minutes: left_title "NGƯỜI GHI BIÊN BẢN", right_title "CHỦ TRÌ HỘI NGHỊ".
+    `right_note` is a small line under the right name, e.g. the digital-signature note of a
+    signed report ("Đã ký số: ... — Dấu vân tay khóa: ...").
     """
 
     left_title: str = ""
@@ -131,6 +136,7 @@ class SignatureBlock:
     right_title: str
     right_subtitle: str = ""
     right_name: str
+    right_note: str = ""
 
 
 def party_date(day: dt.date) -> str:
@@ -326,18 +332,23 @@ def _closing(
     """The end of the document, kept on one page: signatures and "Nơi nhận"."""
     half = width / 2
     right = _signature_column(signature.right_title, signature.right_subtitle, signature.right_name)
-    right_cells = [Paragraph(markup(text), styles.signature) for text in right]
+    right_cells: list[Flowable] = [Paragraph(markup(text), styles.signature) for text in right]
+    if signature.right_note.strip():
+        right_cells.append(Paragraph(markup(signature.right_note), _note_style(styles)))
     recipients_cells = _recipients(recipients, styles)
+    name_at = -2 if signature.right_note.strip() else -1
     if not signature.left_title.strip():
-        grid = _borderless([[recipients_cells, _with_space(right_cells)]], [half, half], styles)
+        grid = _borderless(
+            [[recipients_cells, _with_space(right_cells, name_at)]], [half, half], styles
+        )
         return KeepTogether([Spacer(1, 4 * mm), grid])
     left = _signature_column(signature.left_title, "", signature.left_name)
     # Two signers side by side; give both columns the same rows so the names line up.
     if signature.right_subtitle.strip():
         left.insert(1, "")
-    left_cells = [Paragraph(markup(text), styles.signature) for text in left]
+    left_cells: list[Flowable] = [Paragraph(markup(text), styles.signature) for text in left]
     signers = _borderless(
-        [[_with_space(left_cells), _with_space(right_cells)]], [half, half], styles
+        [[_with_space(left_cells), _with_space(right_cells, name_at)]], [half, half], styles
     )
     if not recipients_cells:
         return KeepTogether([Spacer(1, 4 * mm), signers])
@@ -345,13 +356,25 @@ def _closing(
     return KeepTogether([Spacer(1, 4 * mm), signers, Spacer(1, 6 * mm), below])
 
 
+def _note_style(styles: DocumentStyles) -> ParagraphStyle:
+    return ParagraphStyle(
+        "signature-note",
+        parent=styles.recipient,
+        fontName=styles.faces.italic,
+        fontSize=_NOTE_SIZE,
+        leading=_NOTE_SIZE * 1.25,
+        alignment=TA_CENTER,
+        spaceBefore=2,
+    )
+
+
 def _signature_column(title: str, subtitle: str, name: str) -> list[str]:
     return [text for text in (title.upper(), subtitle.upper()) if text.strip()] + [name]
 
 
-def _with_space(cells: list[Paragraph]) -> list[Flowable]:
+def _with_space(cells: list[Flowable], names_at: int = -1) -> list[Flowable]:
     # The blank space where the signer signs, between the titles and the printed name.
-    return [*cells[:-1], Spacer(1, _SIGNATURE_SPACE), cells[-1]]
+    return [*cells[:names_at], Spacer(1, _SIGNATURE_SPACE), *cells[names_at:]]
 
 
 def _recipients(recipients: Sequence[str], styles: DocumentStyles) -> list[Flowable]:

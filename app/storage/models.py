@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import uuid
 
 from sqlalchemy import (
     CheckConstraint,
@@ -43,6 +44,11 @@ NAMING_CONVENTION = {
 def utc_now() -> dt.datetime:
     """The current time as naive UTC, the form every timestamp column stores."""
     return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+def new_cell_uid() -> str:
+    """A new random identity for a cell (UUID 4, 36 characters)."""
+    return str(uuid.uuid4())
 
 
 def _enum(kind: type[enum.StrEnum]) -> Enum:
@@ -80,6 +86,9 @@ class Cell(Base):
     village_head_is_member: Mapped[bool | None]
     front_head_is_member: Mapped[bool | None]
     secretary_is_village_head: Mapped[bool | None]
+    # A stable identity for the receiver, which keeps many cells apart whatever their names
+    # (a cell may be renamed, two cells may share a name). Added in 0003.
+    uid: Mapped[str] = mapped_column(String(36), default=new_cell_uid)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utc_now)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utc_now, onupdate=utc_now)
 
@@ -367,3 +376,33 @@ class DocumentNumber(Base):
     document_kind: Mapped[str] = mapped_column(String(32))
     issued_on: Mapped[dt.date] = mapped_column(Date)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utc_now)
+
+
+# --- Signed report files (báo cáo gửi cấp trên), migration 0003 --------------------------------
+
+
+class Export(Base):
+    """One export of a signed report file. `serial` counts the cell's exports (per `cell_uid`)
+    from 1 and is never reused: a failed write keeps its row with `state` "failed". `state` is
+    "reserved" while the file is being written, then "done" (with `sha256` and `file_name`) or
+    "failed". `received_at` and `ack_info` are filled when the superior committee's
+    acknowledgement is imported."""
+
+    __tablename__ = "exports"
+    __table_args__ = (UniqueConstraint("cell_uid", "serial"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    cell_uid: Mapped[str] = mapped_column(String(36))
+    serial: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(32))
+    period_kind: Mapped[str] = mapped_column(String(16))
+    period_label: Mapped[str] = mapped_column(String(16))
+    document_number: Mapped[str] = mapped_column(String(40), default="")
+    state: Mapped[str] = mapped_column(String(16), default="reserved")
+    file_name: Mapped[str] = mapped_column(Text, default="")
+    sha256: Mapped[str] = mapped_column(String(64), default="")
+    encrypted: Mapped[bool] = mapped_column(default=False)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utc_now)
+    completed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    received_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    ack_info: Mapped[str] = mapped_column(Text, default="")

@@ -1,0 +1,396 @@
+"""Exporting the signed report file (.scb) to the superior committee (cấp ủy cấp trên).
+
+One export: reserve the next serial and the report's number in the document register (one
+transaction, kept even if the write fails, so a serial is never reused); build the report and
+its JSON; render, embed report.json and sign (PAdES) with the cell's key; optionally encrypt
+for the receiver's certificate (CMS, .p7m); write beside the target, fsync, rename; read the
+file back and verify it; only then record the file's name and SHA-256. A failed write marks the
+export "failed", gives the report's number back, and leaves no file that looks valid.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import hashlib
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from cryptography import x509
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from app import __version__
+from app.crypto.envelope import encrypt_for
+from app.crypto.errors import CryptoError
+from app.crypto.identity import SigningIdentity, fingerprint, short_fingerprint
+from app.crypto.pdfsign import sign_pdf
+from app.crypto.verify import verify_pdf
+from app.domain.periods import Period
+from app.l10n import _, format_date, render
+from app.reports.period_report import render_period_report
+from app.reports.report_snapshots import ReportSnapshot
+from app.services.base import audit, unit_of_work
+from app.services.document_register import issue_number, number_info
+from app.services.errors import UserError
+from app.services.exports import write_bytes_atomic
+from app.services.facade import Services
+from app.services.keys import KeyService
+from app.services.report_data import (
+    PayloadMeta,
+    ReportHeading,
+    payload_bytes,
+    report_payload,
+    report_snapshot,
+)
+from app.storage.models import Cell, DocumentNumber, Export, utc_now
+
+AREA = "exports"
+CELL_ROW_ID = 1
+REPORT_KIND = "report"
+REPORT_TYPE_CODE = "BC"  # báo cáo, in the profile's document table
+REPORT_ATTACHMENT = "report.json"
+ENCRYPTED_SUFFIX = ".p7m"
+SIGNING_REASON = "Báo cáo tình hình hoạt động của chi bộ"
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    """A written and verified report file."""
+
+    serial: int
+    number: str
+    period_label: str
+    path: Path
+    sha256: str
+    encrypted: bool
+    fingerprint: str
+    short_fingerprint: str
+
+
+@dataclass(frozen=True)
+class ExportInfo:
+    """One row of the cell's export history; `state` is "reserved", "done" or "failed"."""
+
+    serial: int
+    period_label: str
+    number: str
+    state: str
+    file_name: str
+    sha256: str
+    encrypted: bool
+    created_at: dt.datetime
+    received_at: dt.datetime | None
+
+
+@dataclass(frozen=True)
+class _Reserved:
+    export_id: int
+    number_id: int
+    serial: int
+    number: str
+    place: str
+    payload: bytes
+
+
+def _utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def encrypted_path(path: Path) -> Path:
+    """Where an encrypted export goes: the chosen name with ".p7m" added ("x.scb.p7m")."""
+    return path if path.suffix.lower() == ENCRYPTED_SUFFIX else path.with_name(path.name + ".p7m")
+
+
+class ReportExportService:
+    """Exports of the cell whose data folder `services` has open."""
+
+    def __init__(self, services: Services, *, now: Callable[[], dt.datetime] = _utc_now) -> None:
+        self._services = services
+        self._ctx = services.context
+        self._now = now
+        self.keys = KeyService(services.paths.root, now=now)
+
+    def needs_new_key(self) -> bool:
+        """True before the first signed export: the key is made then (passphrase typed twice)."""
+        return not self.keys.has_key()
+
+    def signing_identity(self, passphrase: str) -> SigningIdentity:
+        """The cell's key opened with `passphrase`; made first, in the names of the secretary
+        and the cell, when the cell has none yet."""
+        if self.needs_new_key():
+            cell = self._services.cell.get()
+            if cell is None:
+                raise UserError(_no_cell())
+            self.keys.create(passphrase, cell.secretary_name, cell.name, cell.superior_committee)
+        return self.keys.identity(passphrase)
+
+    def history(self) -> list[ExportInfo]:
+        """Every export of this data folder, newest first."""
+        with unit_of_work(self._ctx) as session:
+            rows = session.scalars(select(Export).order_by(Export.id.desc()))
+            return [
+                ExportInfo(
+                    serial=r.serial,
+                    period_label=r.period_label,
+                    number=r.document_number,
+                    state=r.state,
+                    file_name=r.file_name,
+                    sha256=r.sha256,
+                    encrypted=r.encrypted,
+                    created_at=r.created_at,
+                    received_at=r.received_at,
+                )
+                for r in rows
+            ]
+
+    def export(
+        self,
+        period: Period,
+        target: Path,
+        identity: SigningIdentity,
+        encrypt_to: x509.Certificate | None = None,
+    ) -> ExportResult:
+        """Write the signed report of `period` to `target` (to `encrypted_path(target)` when
+        encrypting for `encrypt_to`) and record it; raises `UserError` with the reason."""
+        path = encrypted_path(target) if encrypt_to is not None else target
+        _refuse_folder(path, period)
+        created = self._now()
+        reserved, snapshot = self._reserve(period, identity, created)
+        try:
+            pdf = render_period_report(snapshot)
+            data = self._sign(reserved, pdf, identity, encrypt_to)
+            write_bytes_atomic(path, data)
+            _sync_folder(path.parent)
+            self._read_back(
+                path, data, identity, reserved.payload, encrypted=encrypt_to is not None
+            )
+        except BaseException:
+            self._fail(reserved)
+            raise
+        digest = hashlib.sha256(data).hexdigest()
+        self._done(reserved, path, digest, encrypt_to is not None)
+        return ExportResult(
+            serial=reserved.serial,
+            number=reserved.number,
+            period_label=period.label,
+            path=path,
+            sha256=digest,
+            encrypted=encrypt_to is not None,
+            fingerprint=fingerprint(identity.certificate),
+            short_fingerprint=short_fingerprint(identity.certificate),
+        )
+
+    # -- steps -----------------------------------------------------------------------------
+
+    def _reserve(
+        self, period: Period, identity: SigningIdentity, created: dt.datetime
+    ) -> tuple[_Reserved, ReportSnapshot]:
+        today = self._ctx.today()
+        with unit_of_work(self._ctx) as session:
+            cell = _checked_cell(session, period, today)
+            serial = _next_serial(session, cell.uid)
+            rules = self._ctx.profile.documents
+            number_row = issue_number(
+                session,
+                rules,
+                type_code=REPORT_TYPE_CODE,
+                term_start=cell.term_start or today,
+                issued_on=today,
+                document_kind=REPORT_KIND,
+                meeting_id=None,
+            )
+            number = number_info(number_row, rules).text
+            heading = ReportHeading(number, today, signature_note(identity, today))
+            snapshot = report_snapshot(session, self._ctx.profile, cell, period, heading)
+            meta = _payload_meta(cell, serial, created, identity)
+            row = Export(
+                cell_uid=cell.uid,
+                serial=serial,
+                kind=REPORT_KIND,
+                period_kind=str(period.kind),
+                period_label=period.label,
+                document_number=number,
+                state="reserved",
+            )
+            session.add(row)
+            session.flush()
+            audit(session, "reserve", AREA, row.id)
+            payload = payload_bytes(report_payload(snapshot, meta))
+            reserved = _Reserved(row.id, number_row.id, serial, number, cell.place_name, payload)
+        return reserved, snapshot
+
+    def _sign(
+        self,
+        reserved: _Reserved,
+        pdf: bytes,
+        identity: SigningIdentity,
+        encrypt_to: x509.Certificate | None,
+    ) -> bytes:
+        signed = sign_pdf(
+            pdf,
+            {REPORT_ATTACHMENT: reserved.payload},
+            identity,
+            reason=SIGNING_REASON,
+            location=reserved.place,
+        )
+        if encrypt_to is None:
+            return signed
+        # The file cannot be read back once encrypted for someone else: check it before.
+        _check_signed(signed, identity, reserved.payload)
+        try:
+            return encrypt_for(signed, encrypt_to)
+        except CryptoError as exc:
+            raise UserError(render(exc.message)) from exc
+
+    def _read_back(
+        self,
+        path: Path,
+        data: bytes,
+        identity: SigningIdentity,
+        payload: bytes,
+        *,
+        encrypted: bool,
+    ) -> None:
+        try:
+            written = path.read_bytes()
+            if written != data:
+                raise _ReadBackError
+            if not encrypted:
+                _check_signed(written, identity, payload)
+        except (OSError, _ReadBackError) as exc:
+            with contextlib.suppress(OSError):
+                path.unlink(missing_ok=True)
+            raise UserError(
+                _(
+                    "The file {path} was written but reading it back gave different content "
+                    "(was the USB stick removed?). It was deleted; check the disk and export "
+                    "again."
+                ).format(path=path)
+            ) from exc
+
+    def _fail(self, reserved: _Reserved) -> None:
+        """Keep the serial (never reused) but give the report's number back: no document was
+        issued under it."""
+        with unit_of_work(self._ctx) as session:
+            row = session.get(Export, reserved.export_id)
+            if row is not None:
+                row.state = "failed"
+            number = session.get(DocumentNumber, reserved.number_id)
+            if number is not None:
+                session.delete(number)
+            audit(session, "fail", AREA, reserved.export_id)
+
+    def _done(self, reserved: _Reserved, path: Path, digest: str, encrypted: bool) -> None:
+        with unit_of_work(self._ctx) as session:
+            row = session.get(Export, reserved.export_id)
+            if row is None:  # only a concurrent reset could remove it
+                raise UserError(_("The export record disappeared. Export again."))
+            row.state = "done"
+            row.file_name = path.name
+            row.sha256 = digest
+            row.encrypted = encrypted
+            row.completed_at = utc_now()
+            audit(session, "export", AREA, reserved.export_id)
+
+
+class _ReadBackError(Exception):
+    """The file read back differs from what was written, or does not verify."""
+
+
+def _check_signed(data: bytes, identity: SigningIdentity, payload: bytes) -> None:
+    result = verify_pdf(data, [identity.certificate])
+    if not result.valid or result.attachments.get(REPORT_ATTACHMENT) != payload:
+        raise _ReadBackError
+
+
+def _payload_meta(
+    cell: Cell, serial: int, created: dt.datetime, identity: SigningIdentity
+) -> PayloadMeta:
+    return PayloadMeta(
+        cell_uid=cell.uid,
+        superior_committee=cell.superior_committee,
+        serial=serial,
+        created_at=created,
+        program_version=__version__,
+        signer_name=_signer_name(identity),
+        signer_fingerprint=fingerprint(identity.certificate),
+    )
+
+
+def _signer_name(identity: SigningIdentity) -> str:
+    names = identity.certificate.subject.get_attributes_for_oid(x509.NameOID.COMMON_NAME)
+    value = names[0].value if names else ""
+    return value.decode("utf-8", "replace") if isinstance(value, bytes) else value
+
+
+def signature_note(identity: SigningIdentity, day: dt.date) -> str:
+    """The visible note under the signer's name (Vietnamese, as every Party document):
+    "Đã ký số: <CN> — <date> — Dấu vân tay khóa: XXXX XXXX XXXX XXXX XXXX"."""
+    return (
+        f"Đã ký số: {_signer_name(identity)} — {day.strftime('%d/%m/%Y')} — "
+        f"Dấu vân tay khóa: {short_fingerprint(identity.certificate)}"
+    )
+
+
+def _no_cell() -> str:
+    return _(
+        "Set up the cell profile first (name, superior committee, secretary, term): the "
+        "report needs them."
+    )
+
+
+def _checked_cell(session: Session, period: Period, today: dt.date) -> Cell:
+    cell = session.get(Cell, CELL_ROW_ID)
+    if cell is None:
+        raise UserError(_no_cell())
+    if cell.secretary_id is None:
+        raise UserError(
+            _("The cell profile names no secretary. Choose the secretary, who signs the report.")
+        )
+    if (
+        cell.term_start is None
+        or today < cell.term_start
+        or (cell.term_end is not None and today > cell.term_end)
+    ):
+        raise UserError(
+            _(
+                "Today ({date}) is outside the cell's term, so the report cannot be numbered. "
+                "Check the term dates in Settings."
+            ).format(date=format_date(today))
+        )
+    if period.start > today:
+        raise UserError(
+            _("The period {period} has not started yet. Choose a period that has begun.").format(
+                period=period.label
+            )
+        )
+    return cell
+
+
+def _refuse_folder(path: Path, period: Period) -> None:
+    if path.is_dir():
+        raise UserError(
+            _("{path} is a folder. Choose a file name inside it, e.g. {example}.").format(
+                path=path, example=path / f"bao-cao-{period.label}.scb"
+            )
+        )
+
+
+def _next_serial(session: Session, cell_uid: str) -> int:
+    last = session.scalar(select(func.max(Export.serial)).where(Export.cell_uid == cell_uid))
+    return (last or 0) + 1
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename itself durable (POSIX); Windows has no directory handles to sync."""
+    if os.name != "posix":
+        return
+    with contextlib.suppress(OSError):
+        handle = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(handle)
+        finally:
+            os.close(handle)
