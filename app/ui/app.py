@@ -92,6 +92,7 @@ def main_areas(zoom: ZoomController) -> list[Area]:
     return [
         Area(_("Overview"), OverviewScreen),
         Area(pgettext("area", "Members"), _build_members, opens_members=True),
+        Area(pgettext("area", "Meetings"), _build_meetings),
         Area(_("Settings"), lambda ctx: _build_settings(ctx, zoom)),
     ]
 
@@ -102,6 +103,13 @@ def _build_members(ctx: UiContext) -> Screen:
     from app.ui.screens.members import MembersScreen
 
     return MembersScreen(ctx)
+
+
+def _build_meetings(ctx: UiContext) -> Screen:
+    # Imported on first use for start-up speed, like the members screen.
+    from app.ui.screens.meetings import MeetingsScreen
+
+    return MeetingsScreen(ctx)
 
 
 def _build_settings(ctx: UiContext, zoom: ZoomController) -> Screen:

@@ -63,8 +63,8 @@ def bare(t0: float) -> None:
             action.setShortcut(QKeySequence("Ctrl+Q"))
             menu.addAction(action)
     sidebar = QListWidget()
-    sidebar.addItems(["Tổng quan", "Đảng viên", "Cài đặt"])
-    for number in range(1, 4):
+    sidebar.addItems(["Tổng quan", "Đảng viên", "Sinh hoạt", "Cài đặt"])
+    for number in range(1, 5):
         action = QAction(window)
         action.setShortcut(QKeySequence(f"Ctrl+{number}"))
         window.addAction(action)

@@ -126,7 +126,7 @@ class _Card(QFrame):
 class OverviewScreen(Screen):
     """Counts of the register and the findings of the rule checks."""
 
-    areas = frozenset({"members", "cell"})
+    areas = frozenset({"members", "cell", "meetings"})
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
