@@ -287,23 +287,25 @@ class _LenientParser(argparse.ArgumentParser):
         raise _EarlyParseError(message)
 
 
-def _choose_language(argv: Sequence[str]) -> tuple[str | None, Path]:
+def _choose_language(argv: Sequence[str]) -> tuple[str | None, Path, bool]:
     """--lang, else the language saved in the data folder's settings, else Vietnamese.
 
     Chosen before the real parsing so that help texts and usage errors are translated; an
-    invalid --lang is left for the real parser to report.
+    invalid --lang is left for the real parser to report. The flag is True when the command
+    line holds nothing else (a valid --lang and --data-dir at most): the window opens then.
     """
     early = _LenientParser(add_help=False)
     early.add_argument("--data-dir", type=Path)
     early.add_argument("--lang")
     try:
-        known, _rest = early.parse_known_args(argv)
+        known, rest = early.parse_known_args(argv)
     except _EarlyParseError:  # e.g. "--data-dir" without a folder: the real parser says so
-        known = argparse.Namespace(data_dir=None, lang=None)
+        known, rest = argparse.Namespace(data_dir=None, lang=None), ["?"]
     data_dir: Path = known.data_dir or default_data_dir()
     lang: str | None = known.lang if known.lang in LANGUAGES else None
     set_language(lang or load_settings(DataPaths(data_dir).settings).language)
-    return lang, data_dir
+    only_window = not rest and (known.lang is None or lang is not None)
+    return lang, data_dir, only_window
 
 
 def _utf8_streams() -> None:
@@ -318,7 +320,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     _utf8_streams()
     args_list = list(sys.argv[1:] if argv is None else argv)
-    lang_option, data_dir = _choose_language(args_list)
+    lang_option, data_dir, only_window = _choose_language(args_list)
+    if only_window:
+        # Nothing for the full parser to check: skip building it (its sub-commands and their
+        # translated help cost a few milliseconds of the window's start-up).
+        return _run_gui(data_dir, lang_option)
     try:
         args = build_parser().parse_args(args_list)
     except SystemExit as exc:  # --help, --version or a usage error

@@ -22,6 +22,8 @@ DEFAULT_LANGUAGE = "vi"
 
 _translations: gettext.NullTranslations = gettext.NullTranslations()
 _language = "en"
+#: (language, catalog folder) of `_translations`; None until `set_language` loads one.
+_loaded_from: tuple[str, Path] | None = None
 
 
 def _compile(po_path: Path) -> bytes:
@@ -59,27 +61,39 @@ def catalog_files(lang: str, root: Path | None = None) -> list[Path]:
 
 
 def _load_catalog(lang: str, root: Path) -> gettext.NullTranslations:
-    chain: gettext.NullTranslations = gettext.NullTranslations()
-    first: gettext.NullTranslations | None = None
+    first: gettext.GNUTranslations | None = None
     for path in catalog_files(lang, root):
         if path.suffix == ".po":
-            part: gettext.NullTranslations = _load_one(path)
+            part = _load_one(path)
         else:
             part = gettext.GNUTranslations(io.BytesIO(path.read_bytes()))
         if first is None:
             first = part
         else:
-            first.add_fallback(part)
-    return first or chain
+            _merge_into(first, part)
+    return first or gettext.NullTranslations()
+
+
+def _merge_into(target: gettext.GNUTranslations, part: gettext.GNUTranslations) -> None:
+    # One table instead of a chain of fallbacks: a chain costs one lookup per area catalog for
+    # every text, and Qt alone asks for some 250 texts while the window is built. The areas
+    # never define the same msgid (a test checks), so the order does not matter.
+    table: dict[object, str] = target._catalog  # type: ignore[attr-defined]
+    for key, text in part._catalog.items():  # type: ignore[attr-defined]
+        table.setdefault(key, text)
 
 
 def set_language(lang: str, root: Path | None = None) -> None:
     """Switch every later `_()` call to `lang` ("vi" or "en")."""
-    global _translations, _language
+    global _translations, _language, _loaded_from
     if lang not in LANGUAGES:
         raise ValueError(f"unsupported language: {lang}")
-    _translations = _load_catalog(lang, root or i18n_dir())
+    source = (lang, root or i18n_dir())
+    if source == _loaded_from:
+        return  # the command line and the window both set it at start-up: load once
+    _translations = _load_catalog(*source)
     _language = lang
+    _loaded_from = source
 
 
 def current_language() -> str:

@@ -17,7 +17,7 @@ from app.commands.common import Handler, UsageError, severity_label
 from app.domain.findings import Problem
 from app.exit_codes import EXIT_OK, EXIT_REFUSED
 from app.l10n import _, format_date, pgettext, render
-from app.labels import meeting_kind_label, meeting_state_label
+from app.meeting_labels import meeting_kind_label, meeting_state_label
 from app.services.errors import NotFoundError, ValidationError, blocking
 from app.services.exports import write_bytes_atomic
 from app.services.facade import Services

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from app import APP_NAME
 from app.l10n import _, pgettext, set_language
 from app.paths import DataPaths
-from app.services.dto import CellInfo
+from app.services.dto_base import CellInfo
 from app.services.errors import UserError
 from app.settings import UserSettings, load_settings, save_settings
 from app.ui.context import UiContext

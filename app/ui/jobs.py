@@ -35,7 +35,7 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QApplication, QWidget
 
 from app.l10n import _
-from app.services.dto import Changes
+from app.services.dto_base import Changes
 
 if TYPE_CHECKING:
     # Type hints only: importing the facade loads SQLAlchemy and Alembic (about a second).

@@ -62,7 +62,7 @@ QT_STRINGS: tuple[tuple[str, str], ...] = (
 
 
 #: Calls made to detect the PySide6 reference-count bug (see `install_translator`).
-_PROBE_CALLS = 200
+_PROBE_CALLS = 50
 
 
 class CatalogTranslator(QTranslator):

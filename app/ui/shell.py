@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.l10n import _
-from app.services.dto import CellInfo, Changes
+from app.services.dto_base import CellInfo, Changes
 from app.ui.context import UiContext
 from app.ui.screens.base import Screen
 from app.ui.zoom import ZoomController

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
-from app.services.dto import Changes
+from app.services.dto_base import Changes
 from app.ui.context import UiContext
 
 

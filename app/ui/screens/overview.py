@@ -30,7 +30,7 @@ from app import labels
 from app.domain.findings import Finding
 from app.domain.member_enums import Gender
 from app.l10n import _, format_number, render
-from app.services.dto import Overview
+from app.services.dto_base import Overview
 from app.ui.context import UiContext
 from app.ui.screens.base import Screen
 from app.ui.widgets.severity import severity_colour, severity_icon, severity_word

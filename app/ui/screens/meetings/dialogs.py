@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.meetings import MeetingKind
 from app.l10n import _
-from app.labels import meeting_kind_label
+from app.meeting_labels import meeting_kind_label
 from app.services.meeting_dto import ThematicPlan
 from app.ui.screens.meetings.fields import clean
 from app.ui.widgets.dates import DateField

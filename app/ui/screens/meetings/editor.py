@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from app.domain.meeting_record import DecisionOutcome, DecisionRecord, decision_outcome
 from app.domain.profile import RuleProfile
 from app.l10n import _, format_date
-from app.labels import meeting_kind_label, meeting_state_label
+from app.meeting_labels import meeting_kind_label, meeting_state_label
 from app.services.dto import Changes
 from app.services.meeting_dto import MeetingDetail, MeetingInput, TaskInput
 from app.ui.context import UiContext

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from app.l10n import _, format_date, ngettext, pgettext
-from app.labels import meeting_kind_label, meeting_state_label
+from app.meeting_labels import meeting_kind_label, meeting_state_label
 from app.services.meeting_dto import MeetingSummary, UpcomingMeeting
 from app.ui.screens.meetings.rows_model import Column
 

@@ -18,7 +18,8 @@ from PySide6.QtWidgets import QLabel, QTableView, QVBoxLayout, QWidget
 from app.domain.meeting_record import AttendanceEntry, MeetingRecord, meeting_denominator
 from app.domain.meetings import AttendanceCounts, AttendanceStatus, MeetingKind, count_attendance
 from app.l10n import _
-from app.labels import attendance_label, status_label
+from app.labels import status_label
+from app.meeting_labels import attendance_label
 from app.services.meeting_dto import AttendanceInput, AttendanceRow
 from app.ui.screens.meetings.delegates import ChoiceDelegate
 from app.ui.screens.meetings.fields import clean

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.meetings import MeetingKind
 from app.l10n import _
-from app.labels import meeting_kind_label, resolution_kind_label
+from app.meeting_labels import meeting_kind_label, resolution_kind_label
 from app.services.meeting_dto import GuestInput, MeetingInput, ResolutionKind
 from app.ui.screens.meetings.fields import PersonCombo, TimeField, clean
 from app.ui.screens.meetings.rows_model import Column, RowsModel

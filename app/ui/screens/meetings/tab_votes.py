@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QHeaderView, QLabel, QVBoxLayout, QWidget
 
 from app.domain.meeting_record import DecisionKind, DecisionOutcome, DecisionRecord
 from app.l10n import _, format_date, pgettext
-from app.labels import decision_kind_label
+from app.meeting_labels import decision_kind_label
 from app.services.meeting_dto import MeetingInput, TaskInput, TaskStatus
 from app.ui.screens.meetings.delegates import (
     ChoiceDelegate,

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from app.domain.meetings import MeetingKind
 from app.domain.profile import RuleProfile
 from app.l10n import _, format_date, pgettext
-from app.labels import meeting_kind_label
+from app.meeting_labels import meeting_kind_label
 from app.services.meeting_dto import (
     MeetingDetail,
     MeetingState,
