@@ -10,9 +10,10 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from app.domain.meeting_record import DecisionKind, DecisionOutcome, DecisionRecord
-from app.domain.meetings import AttendanceStatus, MeetingKind
+from app.domain.meetings import AttendanceStatus, MeetingKind, score_quality
 from app.domain.members import MembershipStatus
-from app.services.facade import Services
+from app.domain.profile import load_profile
+from app.services.facade import Services, default_profile_path
 from app.services.meeting_dto import (
     AttendanceRow,
     MeetingState,
@@ -30,7 +31,7 @@ from app.ui.screens.meetings.tab_attendance import (
     next_status,
     status_for_letter,
 )
-from app.ui.screens.meetings.tab_quality import QualityRow, quality_columns
+from app.ui.screens.meetings.tab_quality import QualityRow, quality_columns, total_text
 from app.ui.screens.meetings.tab_votes import decision_columns, outcome_text, task_columns
 
 
@@ -153,3 +154,14 @@ def test_results_and_banner_are_words() -> None:
     )
     upcoming = UpcomingMeeting(dt.date(2026, 12, 3), "", 2, True, False, True)
     assert upcoming_text(upcoming) == "Kỳ sinh hoạt tới: thứ Năm, 03/12/2026 — còn 2 ngày"
+
+
+def test_an_unscored_sheet_says_so_instead_of_rating_it_poor() -> None:
+    scheme = load_profile(default_profile_path()).meetings.quality.value
+    assert total_text(score_quality({}, scheme), scheme, scored=0) == (
+        "Tổng điểm: chưa chấm — hãy nhập điểm của từng tiêu chí."
+    )
+    scores = {c.code: c.max_points for c in scheme.criteria}
+    assert total_text(score_quality(scores, scheme), scheme, scored=len(scores)) == (
+        "Tổng điểm: 100/100 — Xếp loại: Tốt"
+    )

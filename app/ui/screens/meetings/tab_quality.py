@@ -46,8 +46,11 @@ def quality_columns() -> list[Column[QualityRow]]:
     ]
 
 
-def total_text(result: QualityResult, scheme: QualityScheme) -> str:
-    """ "Tổng điểm: 85/100 — Xếp loại: Khá" (or why there is no total)."""
+def total_text(result: QualityResult, scheme: QualityScheme, scored: int = 1) -> str:
+    """ "Tổng điểm: 85/100 — Xếp loại: Khá" (or why there is no total). `scored` is the number
+    of criteria given a score: with none, "0/100 — Kém" would read as a verdict."""
+    if scored == 0:
+        return _("Total: not scored yet — enter the points of each criterion.")
     if result.total is None or result.band is None:
         return _("Total: cannot be computed — correct the scores marked in the problems list.")
     return _("Total: {total}/{maximum} — Rating: {band}").format(
@@ -100,7 +103,7 @@ class QualityTab(QWidget):
     def update_total(self) -> None:
         result = self.result()
         if result is not None and self.scheme is not None:
-            self.total.setText(total_text(result, self.scheme))
+            self.total.setText(total_text(result, self.scheme, len(self.scores())))
 
     def row_of(self, code: str) -> int | None:
         """The table row of a criterion code (a problem's "quality.<code>")."""
