@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from app.l10n import format_date
 from app.services.meeting_dto import MeetingState
 from app.ui.shell import MainWindow
 from tests.ui.test_meetings_editor import MEETINGS_ROW, answer_box, open_meetings
@@ -19,7 +20,12 @@ def test_list_shows_the_year_and_the_upcoming_meeting(
     qtbot: QtBot, main_window: MainWindow
 ) -> None:
     screen = open_meetings(qtbot, main_window)
-    assert screen.banner_text.text().startswith("Kỳ sinh hoạt tới: thứ ")
+    assert screen.upcoming is not None
+    day = screen.upcoming.date
+    weekday = ("thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "thứ Bảy", "Chủ nhật")
+    assert screen.banner_text.text().startswith(
+        f"Kỳ sinh hoạt tới: {weekday[day.weekday()]}, {format_date(day)} — "
+    )
     rows = screen.model.rows
     assert (
         rows

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from app.domain.meeting_record import DecisionKind, DecisionOutcome, DecisionRecord
@@ -32,7 +34,12 @@ from app.ui.screens.meetings.tab_attendance import (
     status_for_letter,
 )
 from app.ui.screens.meetings.tab_quality import QualityRow, quality_columns, total_text
-from app.ui.screens.meetings.tab_votes import decision_columns, outcome_text, task_columns
+from app.ui.screens.meetings.tab_votes import (
+    TasksTab,
+    decision_columns,
+    outcome_text,
+    task_columns,
+)
 
 
 def _attendance() -> list[AttendanceRow]:
@@ -97,6 +104,30 @@ def test_a_model_edit_makes_a_new_row_and_read_only_refuses(qtbot: QtBot) -> Non
     model.read_only = True
     assert not model.setData(model.index(1, STATUS), AttendanceStatus.PRESENT.value)
     assert not model.flags(model.index(1, STATUS)) & Qt.ItemFlag.ItemIsEditable
+
+
+def test_a_saved_task_id_arriving_while_typing_keeps_the_open_editor(qtbot: QtBot) -> None:
+    """The autosave's answer (the new task's id) comes back while the secretary is typing the
+    task in the same row: the cell editor must keep what she typed."""
+    tab = TasksTab(lambda: [(12, "Lù Văn Dân")])
+    qtbot.addWidget(tab)
+    tab.show()
+    tab.model.set_rows([TaskInput("", assignee_id=12, assignee_name="Lù Văn Dân")])
+    key = tab.model.keys[0]
+    table = tab.tasks.table
+    index = tab.model.index(0, 1)
+    table.setCurrentIndex(index)
+    table.edit(index)
+    editor = table.indexWidget(index) or QApplication.focusWidget()
+    assert isinstance(editor, QLineEdit)
+    editor.setText("Chuẩn bị cây giống")
+    with qtbot.assertNotEmitted(tab.model.dataChanged):
+        tab.model.replace_by_key(key, lambda row: replace(row, id=37))
+    assert editor.text() == "Chuẩn bị cây giống"
+    assert tab.model.rows[0].id == 37
+    # A change that is shown is still announced.
+    with qtbot.waitSignal(tab.model.dataChanged):
+        tab.model.replace_by_key(key, lambda row: replace(row, assignee_name="Lù Văn Dần"))
 
 
 def test_space_and_letters_choose_the_attendance() -> None:

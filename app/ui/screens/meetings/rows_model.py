@@ -163,13 +163,20 @@ class RowsModel(QAbstractTableModel, Generic[R]):
         return target
 
     def replace_by_key(self, key: int, make: Callable[[R], R]) -> None:
-        """Replace the row holding `key` (if it is still there) without signalling an edit."""
-        if key in self._keys:
-            position = self._keys.index(key)
-            self._rows[position] = make(self._rows[position])
-            self.dataChanged.emit(
-                self.index(position, 0), self.index(position, len(self.columns) - 1)
-            )
+        """Replace the row holding `key` (if it is still there) without signalling an edit.
+
+        Only the cells whose shown text changed are announced: a view resets an open cell
+        editor to the model's value on `dataChanged`, and a save's answer (a new task's id)
+        arrives while the secretary may be typing in that row."""
+        if key not in self._keys:
+            return
+        position = self._keys.index(key)
+        old = self._rows[position]
+        new = self._rows[position] = make(old)
+        for number, column in enumerate(self.columns):
+            if column.text(old) != column.text(new):
+                cell = self.index(position, number)
+                self.dataChanged.emit(cell, cell)
 
     def _valid(self, index: _Index) -> bool:
         return (
