@@ -10,10 +10,8 @@ export "failed", gives the report's number back, and leaves no file that looks v
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import hashlib
-import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,19 +21,14 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app import __version__
-from app.crypto.envelope import encrypt_for
-from app.crypto.errors import CryptoError
 from app.crypto.identity import SigningIdentity, fingerprint, short_fingerprint
-from app.crypto.pdfsign import sign_pdf
-from app.crypto.verify import verify_pdf
 from app.domain.periods import Period
-from app.l10n import _, format_date, render
+from app.l10n import _, format_date
 from app.reports.period_report import render_period_report
 from app.reports.report_snapshots import ReportSnapshot
 from app.services.base import audit, unit_of_work
 from app.services.document_register import issue_number, number_info
 from app.services.errors import UserError
-from app.services.exports import write_bytes_atomic
 from app.services.facade import Services
 from app.services.keys import KeyService
 from app.services.report_data import (
@@ -45,6 +38,12 @@ from app.services.report_data import (
     report_payload,
     report_snapshot,
 )
+from app.services.signed_files import (
+    encrypted_path,
+    refuse_folder,
+    sign_and_seal,
+    write_checked,
+)
 from app.storage.models import Cell, DocumentNumber, Export, utc_now
 
 AREA = "exports"
@@ -52,7 +51,6 @@ CELL_ROW_ID = 1
 REPORT_KIND = "report"
 REPORT_TYPE_CODE = "BC"  # báo cáo, in the profile's document table
 REPORT_ATTACHMENT = "report.json"
-ENCRYPTED_SUFFIX = ".p7m"
 SIGNING_REASON = "Báo cáo tình hình hoạt động của chi bộ"
 
 
@@ -97,11 +95,6 @@ class _Reserved:
 
 def _utc_now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
-
-
-def encrypted_path(path: Path) -> Path:
-    """Where an encrypted export goes: the chosen name with ".p7m" added ("x.scb.p7m")."""
-    return path if path.suffix.lower() == ENCRYPTED_SUFFIX else path.with_name(path.name + ".p7m")
 
 
 class ReportExportService:
@@ -156,16 +149,27 @@ class ReportExportService:
         """Write the signed report of `period` to `target` (to `encrypted_path(target)` when
         encrypting for `encrypt_to`) and record it; raises `UserError` with the reason."""
         path = encrypted_path(target) if encrypt_to is not None else target
-        _refuse_folder(path, period)
+        refuse_folder(path, f"bao-cao-{period.label}.scb")
         created = self._now()
         reserved, snapshot = self._reserve(period, identity, created)
         try:
             pdf = render_period_report(snapshot)
-            data = self._sign(reserved, pdf, identity, encrypt_to)
-            write_bytes_atomic(path, data)
-            _sync_folder(path.parent)
-            self._read_back(
-                path, data, identity, reserved.payload, encrypted=encrypt_to is not None
+            data = sign_and_seal(
+                pdf,
+                REPORT_ATTACHMENT,
+                reserved.payload,
+                identity,
+                reason=SIGNING_REASON,
+                location=reserved.place,
+                encrypt_to=encrypt_to,
+            )
+            write_checked(
+                path,
+                data,
+                identity,
+                REPORT_ATTACHMENT,
+                reserved.payload,
+                encrypted=encrypt_to is not None,
             )
         except BaseException:
             self._fail(reserved)
@@ -222,55 +226,6 @@ class ReportExportService:
             reserved = _Reserved(row.id, number_row.id, serial, number, cell.place_name, payload)
         return reserved, snapshot
 
-    def _sign(
-        self,
-        reserved: _Reserved,
-        pdf: bytes,
-        identity: SigningIdentity,
-        encrypt_to: x509.Certificate | None,
-    ) -> bytes:
-        signed = sign_pdf(
-            pdf,
-            {REPORT_ATTACHMENT: reserved.payload},
-            identity,
-            reason=SIGNING_REASON,
-            location=reserved.place,
-        )
-        if encrypt_to is None:
-            return signed
-        # The file cannot be read back once encrypted for someone else: check it before.
-        _check_signed(signed, identity, reserved.payload)
-        try:
-            return encrypt_for(signed, encrypt_to)
-        except CryptoError as exc:
-            raise UserError(render(exc.message)) from exc
-
-    def _read_back(
-        self,
-        path: Path,
-        data: bytes,
-        identity: SigningIdentity,
-        payload: bytes,
-        *,
-        encrypted: bool,
-    ) -> None:
-        try:
-            written = path.read_bytes()
-            if written != data:
-                raise _ReadBackError
-            if not encrypted:
-                _check_signed(written, identity, payload)
-        except (OSError, _ReadBackError) as exc:
-            with contextlib.suppress(OSError):
-                path.unlink(missing_ok=True)
-            raise UserError(
-                _(
-                    "The file {path} was written but reading it back gave different content "
-                    "(was the USB stick removed?). It was deleted; check the disk and export "
-                    "again."
-                ).format(path=path)
-            ) from exc
-
     def _fail(self, reserved: _Reserved) -> None:
         """Keep the serial (never reused) but give the report's number back: no document was
         issued under it."""
@@ -294,16 +249,6 @@ class ReportExportService:
             row.encrypted = encrypted
             row.completed_at = utc_now()
             audit(session, "export", AREA, reserved.export_id)
-
-
-class _ReadBackError(Exception):
-    """The file read back differs from what was written, or does not verify."""
-
-
-def _check_signed(data: bytes, identity: SigningIdentity, payload: bytes) -> None:
-    result = verify_pdf(data, [identity.certificate])
-    if not result.valid or result.attachments.get(REPORT_ATTACHMENT) != payload:
-        raise _ReadBackError
 
 
 def _payload_meta(
@@ -370,27 +315,6 @@ def _checked_cell(session: Session, period: Period, today: dt.date) -> Cell:
     return cell
 
 
-def _refuse_folder(path: Path, period: Period) -> None:
-    if path.is_dir():
-        raise UserError(
-            _("{path} is a folder. Choose a file name inside it, e.g. {example}.").format(
-                path=path, example=path / f"bao-cao-{period.label}.scb"
-            )
-        )
-
-
 def _next_serial(session: Session, cell_uid: str) -> int:
     last = session.scalar(select(func.max(Export.serial)).where(Export.cell_uid == cell_uid))
     return (last or 0) + 1
-
-
-def _sync_folder(folder: Path) -> None:
-    """Make the rename itself durable (POSIX); Windows has no directory handles to sync."""
-    if os.name != "posix":
-        return
-    with contextlib.suppress(OSError):
-        handle = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(handle)
-        finally:
-            os.close(handle)

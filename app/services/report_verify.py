@@ -1,10 +1,14 @@
-"""Checking a signed report file (.scb, or .scb.p7m when encrypted) before trusting it.
+"""Checking a signed file of Sổ Chi bộ (.scb, or .scb.p7m when encrypted) before trusting it.
+
+Three kinds of signed file travel between the levels, each a PDF with one JSON attachment:
+a cell's report (report.json, schema "sochibo.report"), a committee's summary of its cells
+(summary.json, "sochibo.summary") and the receiver's acknowledgement (ack.json, "sochibo.ack").
 
 With registered certificates (`trusted`), a file is valid when its signature is intact, covers
 the whole file and was made by one of them. Without any, only the integrity is checked and the
 signer's fingerprint is shown for the user to compare with the one read out by phone. In both
-cases the file must carry a report.json of schema "sochibo.report" that this version reads.
-The receiver (inbox) builds on this function.
+cases the file must carry the attachment of one of the kinds asked for, in a version this
+program reads. The receiver (inbox) and the acknowledgement import build on `check_signed`.
 """
 
 from __future__ import annotations
@@ -27,6 +31,22 @@ from app.services.report_export import REPORT_ATTACHMENT
 
 
 @dataclass(frozen=True)
+class SignedKind:
+    """One kind of signed file: its attachment's name, schema and the newest version read."""
+
+    attachment: str
+    schema: str
+    version: int
+
+
+REPORT = SignedKind(REPORT_ATTACHMENT, SCHEMA_NAME, SCHEMA_VERSION)
+SUMMARY = SignedKind("summary.json", "sochibo.summary", 1)
+ACK = SignedKind("ack.json", "sochibo.ack", 1)
+#: What a receiver imports: reports of cells and summaries of committees.
+RECEIVED_KINDS = (REPORT, SUMMARY)
+
+
+@dataclass(frozen=True)
 class ReportCheck:
     """The verdict on one report file. `reason` (translated) says why it is refused; the
     other fields are filled as far as the file could be read. `trust_checked` is False when no
@@ -42,10 +62,23 @@ class ReportCheck:
     signed_at: dt.datetime | None = None
     payload: Mapping[str, Any] = field(default_factory=dict)
     payload_bytes: bytes = b""
+    #: The kind found (None when refused before the data could be read).
+    kind: SignedKind | None = None
+    #: The signed PDF (decrypted when the file was encrypted); b"" when refused.
+    signed: bytes = b""
+
+    def _sender(self) -> Mapping[str, Any]:
+        sender = self.payload.get("cell") or self.payload.get("committee") or {}
+        return sender if isinstance(sender, Mapping) else {}
 
     @property
     def cell_name(self) -> str:
-        return str(self.payload.get("cell", {}).get("name", ""))
+        """The sender's name: the cell's, or the committee's for a summary."""
+        return str(self._sender().get("name", ""))
+
+    @property
+    def sender_uid(self) -> str:
+        return str(self._sender().get("uid", ""))
 
     @property
     def period_label(self) -> str:
@@ -73,13 +106,31 @@ def not_a_report_reason() -> str:
     )
 
 
+def not_an_ack_reason() -> str:
+    """Why a signed PDF without acknowledgement data is refused."""
+    return _(
+        "The file is a signed PDF but not an acknowledgement of Sổ Chi bộ: it carries no "
+        "acknowledgement data. Ask the superior committee for the acknowledgement file again."
+    )
+
+
 def check_report(
     data: bytes,
     trusted: Sequence[x509.Certificate],
     open_key: Callable[[], SigningIdentity | None] | None = None,
 ) -> ReportCheck:
-    """Verify a report file. `open_key` gives the key that opens an encrypted file (called
-    only for one; None when there is no key), e.g. the receiver's key after its passphrase."""
+    """Verify a cell's report file. `open_key` gives the key that opens an encrypted file
+    (called only for one; None when there is no key), e.g. the receiver's key."""
+    return check_signed(data, trusted, open_key, (REPORT,))
+
+
+def check_signed(
+    data: bytes,
+    trusted: Sequence[x509.Certificate],
+    open_key: Callable[[], SigningIdentity | None] | None,
+    kinds: Sequence[SignedKind],
+) -> ReportCheck:
+    """Verify a signed file that must be one of `kinds` (see `check_report`)."""
     checked = bool(trusted)
     encrypted = is_encrypted(data)
     if encrypted:
@@ -101,8 +152,9 @@ def check_report(
     problem = _signature_problem(result, checked)
     if problem:
         return _refused(problem, checked, **known)
-    raw = result.attachments.get(REPORT_ATTACHMENT)
-    payload, problem = _read_payload(raw)
+    kind = next((k for k in kinds if k.attachment in result.attachments), None)
+    raw = result.attachments.get(kind.attachment) if kind else None
+    payload, problem = _read_payload(raw, kind or kinds[0])
     if problem:
         return _refused(problem, checked, **known)
     return ReportCheck(
@@ -111,6 +163,8 @@ def check_report(
         trust_checked=checked,
         payload=payload,
         payload_bytes=raw or b"",
+        kind=kind,
+        signed=data,
         **known,
     )
 
@@ -147,17 +201,18 @@ def _signature_problem(result: Verification, trust_checked: bool) -> str:
     return ""
 
 
-def _read_payload(raw: bytes | None) -> tuple[dict[str, Any], str]:
+def _read_payload(raw: bytes | None, kind: SignedKind) -> tuple[dict[str, Any], str]:
+    missing = not_an_ack_reason() if kind is ACK else not_a_report_reason()
     if raw is None:
-        return {}, not_a_report_reason()
+        return {}, missing
     try:
         payload = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, ValueError):
-        return {}, not_a_report_reason()
-    if not isinstance(payload, dict) or payload.get("schema") != SCHEMA_NAME:
-        return {}, not_a_report_reason()
+        return {}, missing
+    if not isinstance(payload, dict) or payload.get("schema") != kind.schema:
+        return {}, missing
     version = payload.get("version")
-    if not isinstance(version, int) or version > SCHEMA_VERSION:
+    if not isinstance(version, int) or version > kind.version:
         return {}, _(
             "The report was made by a newer version of Sổ Chi bộ (data version {version}). "
             "Update the program to read it."
