@@ -66,6 +66,11 @@ class DataPaths:
         return self.root / SETTINGS_FILENAME
 
     @property
+    def inbox(self) -> Path:
+        """The receiver's copies of the signed files it accepted, one folder per sender."""
+        return self.root / "inbox"
+
+    @property
     def user_holidays(self) -> Path:
         """Holidays the user adds (e.g. a compensatory day off announced late)."""
         return self.root / "holidays.toml"

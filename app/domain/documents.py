@@ -41,6 +41,9 @@ class DocumentRules:
     body_code: Rule[str]
     number_digits: Rule[int]
     types: Rule[tuple[DocumentType, ...]]
+    #: The code of a grassroots party committee (đảng ủy) in its numbers ("Số 12-BC/ĐU"),
+    #: used when the program receives the cells' reports and sends its own summary up.
+    committee_body_code: Rule[str]
 
     def type_of(self, code: str) -> DocumentType | None:
         """The document type with this code, or None when the table has no such code."""

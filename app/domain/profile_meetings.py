@@ -165,7 +165,8 @@ def _quality_bands(
 
 
 def document_rules(reader: ProfileReader) -> DocumentRules:
-    """The `[documents]` tables: the cell's body code, digits of a number, the type table."""
+    """The `[documents]` tables: the cell's and the committee's body codes, digits of a
+    number, the type table."""
     body = reader.table("documents.body_code")
     body_code = reader.value(body, "documents.body_code", "value", str).strip()
     digits = reader.int_rule("documents.number_digits", *_DIGITS_RANGE)
@@ -176,10 +177,16 @@ def document_rules(reader: ProfileReader) -> DocumentRules:
         for number, item in enumerate(reader.table_list(table, key, "items"), start=1)
     )
     reader.check_unique_codes(f"{key}.items", [t.code for t in types])
+    committee = reader.table("documents.committee_body_code")
+    committee_code = reader.value(committee, "documents.committee_body_code", "value", str)
     return DocumentRules(
         body_code=Rule(body_code, *reader.source_of("documents.body_code", body)),
         number_digits=digits,
         types=Rule(types, *reader.source_of(key, table)),
+        committee_body_code=Rule(
+            committee_code.strip(),
+            *reader.source_of("documents.committee_body_code", committee),
+        ),
     )
 
 

@@ -103,3 +103,11 @@ def name_sort_key(full_name: str) -> tuple[object, ...]:
     given = _word_key(words[-1]) if words else ((), ())
     rest = tuple(_word_key(word) for word in words[:-1])
     return (given, rest, nfc(full_name))
+
+
+def title_sort_key(title: str) -> tuple[object, ...]:
+    """Sort key for names of cells and committees ("Chi bộ thôn 2" before "Chi bộ thôn 10"):
+    words in their order, Vietnamese letter order, numbers by value."""
+    words = unicodedata.normalize("NFD", title).split()
+    keys = tuple((0, int(w), ((), ())) if w.isdigit() else (1, 0, _word_key(w)) for w in words)
+    return (keys, nfc(title))

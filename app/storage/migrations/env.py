@@ -12,6 +12,7 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import Connection
 
+from app.storage import models_inbox  # noqa: F401  (the receiver's tables join Base.metadata)
 from app.storage.models import Base
 
 
