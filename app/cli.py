@@ -13,6 +13,10 @@
     sochibo export --period 2026|2026-Q3|2026-11 --out FILE [--encrypt-to CERT]
                                                       the signed report of a period
     sochibo verify FILE [--trust CERT]                check a report file
+    sochibo keys trust-superior CERT                  the superior committee's certificate
+    sochibo ack import ACK [--trust CERT]             mark an export as received
+    sochibo inbox setup|add-cell|cells|import|list|ack|export ...
+                                                      the receiver at the superior committee
     sochibo meetings list [--json] [--year N]         the cell's meetings
     sochibo print minutes|resolution|quality-sheet|thematic-record --meeting ID --out FILE
                   [--draft]                           write a meeting's document as PDF
@@ -26,98 +30,24 @@ import argparse
 import datetime as dt
 import io
 import os
-import re
 import sys
 import traceback
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
 from app import __version__
-from app.domain.messages import N_
+from app.cli_exchange import exchange_parsers
+from app.cli_parsing import Formatter as _Formatter
+from app.cli_parsing import Parser as _Parser
+from app.cli_parsing import global_options as _global_options
+from app.cli_parsing import help_option as _help_option
+from app.cli_parsing import sub as _sub
 from app.exit_codes import EXIT_OK, EXIT_REFUSED, EXIT_USAGE
 from app.l10n import LANGUAGES, _, set_language
 from app.paths import DataPaths, default_data_dir
 from app.services.errors import UserError
 from app.settings import load_settings
-
-
-class _Formatter(argparse.HelpFormatter):
-    """argparse's help layout with the "usage:" prefix translated."""
-
-    def add_usage(
-        self,
-        usage: str | None,
-        actions: Iterable[argparse.Action],
-        groups: Iterable[Any],
-        prefix: str | None = None,
-    ) -> None:
-        super().add_usage(usage, actions, groups, _("usage: ") if prefix is None else prefix)
-
-
-class _Parser(argparse.ArgumentParser):
-    """argparse with our translated error line and exit code 2 kept."""
-
-    def error(self, message: str) -> NoReturn:
-        self.print_usage(sys.stderr)
-        hint = _("Run “{prog} --help” to see what it accepts.").format(prog=self.prog)
-        text = _("Error: {message}").format(message=_argparse_message(message))
-        self.exit(EXIT_USAGE, f"{text}\n{hint}\n")
-
-
-# argparse words its own errors in English; the common ones are translated by their shape.
-_ARGPARSE_MESSAGES = (
-    (re.compile(r"the following arguments are required: (?P<names>.*)"),
-     N_("the following arguments are required: {names}")),
-    (re.compile(r"unrecognized arguments: (?P<args>.*)"), N_("unrecognized arguments: {args}")),
-    (re.compile(r"argument (?P<name>\S+): invalid choice: (?P<value>.*) "
-                r"\(choose from (?P<choices>.*)\)"),
-     N_("argument {name}: invalid choice: {value} (choose from {choices})")),
-    (re.compile(r"argument (?P<name>\S+): expected one argument"),
-     N_("argument {name}: expected one argument")),
-)  # fmt: skip
-
-
-def _argparse_message(message: str) -> str:
-    for pattern, msgid in _ARGPARSE_MESSAGES:
-        match = pattern.fullmatch(message)
-        if match:
-            return _(msgid).format(**match.groupdict())
-    return message
-
-
-def _global_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
-    # Sub-parsers repeat the options with SUPPRESS so they also work after the sub-command
-    # without resetting a value given before it.
-    default: Any = argparse.SUPPRESS if suppress else None
-    parser.add_argument(
-        "--data-dir",
-        type=Path,
-        default=default,
-        metavar=_("FOLDER"),
-        help=_("the data folder (default: the user's application data folder)"),
-    )
-    parser.add_argument(
-        "--lang",
-        choices=LANGUAGES,
-        default=default,
-        help=_("language of messages: vi (Vietnamese) or en (English)"),
-    )
-
-
-def _sub(subparsers: Any, name: str, help_text: str) -> argparse.ArgumentParser:
-    parser: argparse.ArgumentParser = subparsers.add_parser(
-        name, help=help_text, description=help_text, add_help=False, formatter_class=_Formatter
-    )
-    _help_option(parser)
-    _global_options(parser, suppress=True)
-    return parser
-
-
-def _help_option(parser: argparse.ArgumentParser) -> None:
-    parser._positionals.title = _("arguments")
-    parser._optionals.title = _("options")
-    parser.add_argument("-h", "--help", action="help", help=_("show this help and exit"))
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -164,62 +94,10 @@ def build_parser() -> argparse.ArgumentParser:
     selftest.add_argument(
         "--no-gui", action="store_true", help=_("print the results only; show no window")
     )
-    _keys_parser(commands)
-    _report_parsers(commands)
+    exchange_parsers(commands)
     _meetings_parser(commands)
     _print_parser(commands)
     return parser
-
-
-def _keys_parser(commands: Any) -> None:
-    """sochibo keys show | create [--replace] | export-cert --out FILE | import-p12 FILE."""
-    keys = _sub(commands, "keys", _("show, create, export or import the cell's signing key"))
-    actions = keys.add_subparsers(dest="action", metavar=_("ACTION"), parser_class=_Parser)
-    actions.required = True
-    _sub(actions, "show", _("show the signing key's holder, fingerprint and validity"))
-    create = _sub(actions, "create", _("create the cell's signing key and certificate"))
-    create.add_argument(
-        "--replace",
-        action="store_true",
-        help=_("replace the existing key (it is kept in keys/old)"),
-    )
-    export = _sub(actions, "export-cert", _("write the cell's certificate for the receiver"))
-    export.add_argument("--out", type=Path, required=True, metavar=_("FILE"))
-    importing = _sub(actions, "import-p12", _("use a key from a .p12/.pfx file as the cell's key"))
-    importing.add_argument("file", type=Path, metavar=_("FILE"))
-
-
-def _report_parsers(commands: Any) -> None:
-    """sochibo export --period P --out FILE [--encrypt-to CERT]; sochibo verify FILE [--trust]."""
-    export = _sub(commands, "export", _("write the cell's signed report of a period (.scb)"))
-    export.add_argument(
-        "--period",
-        required=True,
-        metavar=_("PERIOD"),
-        help=_("the period: a year (2026), a quarter (2026-Q3) or a month (2026-11)"),
-    )
-    export.add_argument(
-        "--out",
-        type=Path,
-        required=True,
-        metavar=_("FILE"),
-        help=_("the report file to write, e.g. bao-cao-2026-11.scb"),
-    )
-    export.add_argument(
-        "--encrypt-to",
-        type=Path,
-        metavar=_("CERTIFICATE"),
-        help=_("encrypt the file for the receiver's certificate (the file gets .p7m)"),
-    )
-    verify = _sub(commands, "verify", _("check the signature and content of a report file"))
-    verify.add_argument("file", type=Path, metavar=_("FILE"))
-    verify.add_argument(
-        "--trust",
-        type=Path,
-        action="append",
-        metavar=_("CERTIFICATE"),
-        help=_("the registered certificate the signer must match (may be repeated)"),
-    )
 
 
 def _meeting_number(text: str) -> int:

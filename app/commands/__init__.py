@@ -44,6 +44,6 @@ def _signing_handlers() -> dict[tuple[str, str | None], Handler]:
     # Imported on demand: the signing stack (cryptography) loads only for `keys`. The other
     # commands then start faster, and still run where cryptography cannot load (Windows older
     # than 10, Wine): the self-test must be able to report exactly that.
-    from app.commands import keys, report
+    from app.commands import inbox, keys, report
 
-    return {**keys.HANDLERS, **report.HANDLERS}
+    return {**keys.HANDLERS, **report.HANDLERS, **inbox.HANDLERS}

@@ -16,6 +16,7 @@ from app.exit_codes import EXIT_OK, EXIT_REFUSED
 from app.l10n import _, format_date
 from app.services.errors import UserError
 from app.services.facade import Services
+from app.services.inbox import InboxService
 from app.services.keys import KeyInfo, KeyService, no_key_message
 
 #: The environment variable holding the passphrase for scripts (read once, never logged).
@@ -78,16 +79,24 @@ def _create(services: Services, args: argparse.Namespace) -> int:
                 "the keys/old folder), run “sochibo keys create --replace”."
             )
         )
-    cell = services.cell.get()
-    if cell is None:
-        raise UserError(
-            _("Set up the cell profile first: the certificate carries the cell's name.")
-        )
+    names = _key_names(services)
     passphrase = read_passphrase(confirm=True)
-    info = keys.create(passphrase, cell.secretary_name, cell.name, cell.superior_committee)
+    info = keys.create(passphrase, *names)
     print(_("A new signing key was created."))
     _print_info(info)
     return EXIT_OK
+
+
+def _key_names(services: Services) -> tuple[str, str, str]:
+    """(holder, organisation, unit) of a new certificate: the cell's secretary, the cell and its
+    superior committee; in a receiver's data folder the signer, the committee and its superior."""
+    cell = services.cell.get()
+    if cell is not None:
+        return cell.secretary_name, cell.name, cell.superior_committee
+    receiver = InboxService(services.context).receiver()
+    if receiver is not None:
+        return receiver.signer_name, receiver.committee_name, receiver.superior_committee
+    raise UserError(_("Set up the cell profile first: the certificate carries the cell's name."))
 
 
 def _export_cert(services: Services, args: argparse.Namespace) -> int:

@@ -27,14 +27,14 @@ from app.services.report_export import ExportResult, ReportExportService
 from app.services.report_verify import ReportCheck, check_report
 
 
-def _period(text: str) -> Period:
+def period_argument(text: str) -> Period:
     try:
         return parse_period(text)
     except DomainError as exc:
         raise UsageError(render(exc.message)) from exc
 
 
-def _read(path: Path) -> bytes:
+def read_file(path: Path) -> bytes:
     try:
         return path.read_bytes()
     except OSError as exc:
@@ -43,16 +43,16 @@ def _read(path: Path) -> bytes:
         ) from exc
 
 
-def _certificate(path: Path) -> x509.Certificate:
+def certificate_file(path: Path) -> x509.Certificate:
     try:
-        return load_certificate(_read(path))
+        return load_certificate(read_file(path))
     except CryptoError as exc:
         raise UserError(render(exc.message)) from exc
 
 
 def _export(services: Services, args: argparse.Namespace) -> int:
-    period = _period(args.period)
-    recipient = _certificate(args.encrypt_to) if args.encrypt_to else None
+    period = period_argument(args.period)
+    recipient = certificate_file(args.encrypt_to) if args.encrypt_to else None
     exporter = ReportExportService(services)
     if exporter.needs_new_key():
         print(
@@ -87,8 +87,8 @@ def _print_export(result: ExportResult, recipient: x509.Certificate | None) -> N
 
 
 def _verify(services: Services, args: argparse.Namespace) -> int:
-    data = _read(args.file)
-    trusted = [_certificate(path) for path in args.trust or ()]
+    data = read_file(args.file)
+    trusted = [certificate_file(path) for path in args.trust or ()]
     keys = KeyService(services.paths.root)
 
     def open_key() -> SigningIdentity | None:

@@ -40,6 +40,9 @@ KEYS_DIRNAME = "keys"
 OLD_KEYS_DIRNAME = "old"
 KEY_FILENAME = "cell-signing.p12"
 CERTIFICATE_FILENAME = "cell.crt"
+#: The superior committee's certificate, registered by the cell: it signs acknowledgements
+#: and reports are encrypted for it.
+SUPERIOR_FILENAME = "superior.crt"
 #: Shorter passphrases fall to guessing within hours once the key file is copied.
 MIN_PASSPHRASE_LENGTH = 8
 
@@ -163,6 +166,38 @@ class KeyService:
         write_bytes_atomic(path, certificate_pem(certificate))
         return key_info(certificate)
 
+    @property
+    def superior_path(self) -> Path:
+        return self.keys_dir / SUPERIOR_FILENAME
+
+    def superior_certificate(self) -> x509.Certificate | None:
+        """The superior committee's registered certificate, or None."""
+        if not self.superior_path.is_file():
+            return None
+        try:
+            return load_certificate(self.superior_path.read_bytes())
+        except (OSError, CryptoError) as exc:
+            raise UserError(
+                _(
+                    "The superior committee's certificate {path} cannot be read. Register it "
+                    "again from the file the committee gave you."
+                ).format(path=self.superior_path)
+            ) from exc
+
+    def register_superior(self, data: bytes) -> KeyInfo:
+        """Keep the superior committee's certificate (after comparing its fingerprint by
+        phone): acknowledgements must be signed with it, reports may be encrypted for it.
+        A replaced one is moved to keys/old/."""
+        try:
+            certificate = load_certificate(data)
+        except CryptoError as exc:
+            raise UserError(render(exc.message)) from exc
+        self.keys_dir.mkdir(parents=True, exist_ok=True)
+        if self.superior_path.exists():
+            self._retire([self.superior_path])
+        write_bytes_atomic(self.superior_path, certificate_pem(certificate))
+        return key_info(certificate)
+
     def identity(self, passphrase: str) -> SigningIdentity:
         """Open the cell's key with its passphrase, ready to sign or decrypt."""
         self._require_certificate()
@@ -198,7 +233,9 @@ class KeyService:
         write_bytes_atomic(self.certificate_path, certificate_pem(identity.certificate))
 
     def _retire_current(self) -> None:
-        current = [p for p in (self.key_path, self.certificate_path) if p.exists()]
+        self._retire([p for p in (self.key_path, self.certificate_path) if p.exists()])
+
+    def _retire(self, current: list[Path]) -> None:
         if not current:
             return
         stamp = self._now().astimezone().strftime("%Y-%m-%d_%H%M%S")

@@ -260,12 +260,13 @@ def _payload_meta(
         serial=serial,
         created_at=created,
         program_version=__version__,
-        signer_name=_signer_name(identity),
+        signer_name=signer_name(identity),
         signer_fingerprint=fingerprint(identity.certificate),
     )
 
 
-def _signer_name(identity: SigningIdentity) -> str:
+def signer_name(identity: SigningIdentity) -> str:
+    """The certificate's holder (CN), as the visible signature note and the JSON name it."""
     names = identity.certificate.subject.get_attributes_for_oid(x509.NameOID.COMMON_NAME)
     value = names[0].value if names else ""
     return value.decode("utf-8", "replace") if isinstance(value, bytes) else value
@@ -275,7 +276,7 @@ def signature_note(identity: SigningIdentity, day: dt.date) -> str:
     """The visible note under the signer's name (Vietnamese, as every Party document):
     "Đã ký số: <CN> — <date> — Dấu vân tay khóa: XXXX XXXX XXXX XXXX XXXX"."""
     return (
-        f"Đã ký số: {_signer_name(identity)} — {day.strftime('%d/%m/%Y')} — "
+        f"Đã ký số: {signer_name(identity)} — {day.strftime('%d/%m/%Y')} — "
         f"Dấu vân tay khóa: {short_fingerprint(identity.certificate)}"
     )
 

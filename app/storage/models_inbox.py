@@ -101,15 +101,20 @@ class InboxReport(Base):
 
 
 class InboxRejection(Base):
-    """A file the receiver refused, with the reason in the words shown at the time. The same
-    file refused again for the same reason counts up `times` instead of adding a row."""
+    """A file the receiver refused, with the reason in the words shown at the time and its
+    `code` (see `inbox_import.Refusal`). The same file refused again for the same reason counts
+    up `times` instead of adding a row. `sender_uid` and `serial` are known when the signature
+    was valid: a verified report refused as out of order still arrived, so its serial is no
+    gap."""
 
     __tablename__ = "inbox_rejection"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     file_name: Mapped[str] = mapped_column(Text)
     sha256: Mapped[str] = mapped_column(String(64), default="")
+    code: Mapped[str] = mapped_column(String(32))
     reason: Mapped[str] = mapped_column(Text)
+    sender_uid: Mapped[str] = mapped_column(String(36), default="")
     sender_name: Mapped[str] = mapped_column(String(200), default="")
     period_label: Mapped[str] = mapped_column(String(16), default="")
     serial: Mapped[int | None] = mapped_column(Integer)

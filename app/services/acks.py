@@ -1,0 +1,132 @@
+"""Importing the superior committee's acknowledgement (giấy biên nhận) at the cell.
+
+The acknowledgement must be signed with the superior committee's registered certificate,
+name this cell, and name an export by its serial with the very SHA-256 the cell recorded for
+the file it wrote: then that export is marked received. Importing it twice is harmless.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+
+from cryptography import x509
+from sqlalchemy import select
+
+from app.l10n import _
+from app.services.base import ServiceContext, audit, unit_of_work
+from app.services.errors import UserError
+from app.services.report_export import AREA, CELL_ROW_ID
+from app.services.report_verify import ACK, check_signed
+from app.storage.models import Cell, Export
+
+
+@dataclass(frozen=True)
+class AckImport:
+    """An acknowledgement taken into the export history."""
+
+    serial: int
+    period_label: str
+    document_number: str
+    receiver_name: str
+    received_at: dt.datetime
+    already: bool  # it had been imported before; nothing changed
+
+
+def _instant(text: object) -> dt.datetime:
+    if not isinstance(text, str):
+        raise ValueError(text)
+    moment = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+    if moment.tzinfo is None:
+        raise ValueError(text)
+    return moment.astimezone(dt.UTC).replace(tzinfo=None)
+
+
+def _bad_ack() -> UserError:
+    return UserError(
+        _(
+            "The acknowledgement's data is incomplete or damaged. Ask the superior committee "
+            "for the acknowledgement file again."
+        )
+    )
+
+
+class AckImporter:
+    """Marks the cell's exports as received from the superior committee's acknowledgements."""
+
+    def __init__(self, ctx: ServiceContext) -> None:
+        self._ctx = ctx
+
+    def import_ack(self, data: bytes, trusted: list[x509.Certificate]) -> AckImport:
+        """Check the acknowledgement `data` against `trusted` (the superior committee's
+        certificate) and mark the export it names as received; raises `UserError`."""
+        if not trusted:
+            raise UserError(
+                _(
+                    "The superior committee's certificate is not registered, so its "
+                    "acknowledgement cannot be checked. Register the certificate it gave you "
+                    "(after comparing its fingerprint by phone), then import again."
+                )
+            )
+        check = check_signed(data, trusted, None, (ACK,))
+        if not check.valid:
+            raise UserError(check.reason)
+        payload = check.payload
+        try:
+            sender, report = payload["sender"], payload["report"]
+            uid, serial, digest = str(sender["uid"]), report["serial"], str(report["sha256"])
+            receiver_name = str(payload["receiver"]["name"])
+            received = _instant(payload["received_at"])
+            if not isinstance(serial, int) or isinstance(serial, bool):
+                raise ValueError(serial)
+        except (KeyError, TypeError, ValueError) as exc:
+            raise _bad_ack() from exc
+        with unit_of_work(self._ctx) as session:
+            cell = session.get(Cell, CELL_ROW_ID)
+            if cell is None or cell.uid != uid:
+                raise UserError(
+                    _(
+                        "This acknowledgement is for another cell ({name}), not for this one. "
+                        "Nothing was changed."
+                    ).format(name=str(sender.get("name", "")))
+                )
+            row = session.scalar(
+                select(Export).where(Export.cell_uid == uid, Export.serial == serial)
+            )
+            if row is None or row.state != "done":
+                raise UserError(
+                    _(
+                        "This data folder has no completed export with serial {serial}. Check "
+                        "that the acknowledgement belongs to this computer's cell."
+                    ).format(serial=serial)
+                )
+            if row.sha256 != digest:
+                raise UserError(
+                    _(
+                        "The superior committee acknowledges a file different from the one "
+                        "exported with serial {serial}: the file was changed or replaced on "
+                        "the way. Export the report again and send the new file."
+                    ).format(serial=serial)
+                )
+            already = row.received_at is not None
+            if not already:
+                row.received_at = received
+                row.ack_info = json.dumps(
+                    {
+                        "receiver": receiver_name,
+                        "acknowledged_at": payload.get("acknowledged_at"),
+                        "signer": check.signer_name,
+                        "fingerprint": check.fingerprint,
+                    },
+                    ensure_ascii=False,
+                )
+                audit(session, "acknowledged", AREA, row.id)
+            return AckImport(
+                serial=serial,
+                period_label=row.period_label,
+                document_number=row.document_number,
+                receiver_name=receiver_name,
+                received_at=row.received_at or received,
+                already=already,
+            )
