@@ -174,9 +174,18 @@ class InboxImporter:
                 for r in rows
             }
             trusted = [load_certificate(r.certificate.encode("ascii")) for r in rows]
+            # Only the columns the decisions need: the data itself may be megabytes in all.
+            columns = select(
+                InboxReport.sender_uid,
+                InboxReport.serial,
+                InboxReport.period_label,
+                InboxReport.content_sha256,
+                InboxReport.sha256,
+                InboxReport.imported_at,
+            )
             held = [
-                _Held(Arrival(r.sender_uid, r.serial, r.period_label, r.content_sha256), r)
-                for r in session.scalars(select(InboxReport))
+                _Held(Arrival(uid, serial, period, content), file_sha, imported)
+                for uid, serial, period, content, file_sha, imported in session.execute(columns)
             ]
         return senders, trusted, held
 
@@ -298,13 +307,13 @@ class InboxSenderView:
     name: str
 
 
+@dataclass(frozen=True)
 class _Held:
     """An accepted report already in the database."""
 
-    def __init__(self, arrival: Arrival, row: InboxReport) -> None:
-        self.arrival = arrival
-        self.file_sha256 = row.sha256
-        self.imported_at = row.imported_at
+    arrival: Arrival
+    file_sha256: str
+    imported_at: dt.datetime
 
 
 class _OnceKey:

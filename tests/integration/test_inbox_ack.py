@@ -10,6 +10,7 @@ import shutil
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from cryptography import x509
@@ -26,7 +27,7 @@ from app.services.inbox_import import InboxImporter
 from app.services.inbox_summary import SummaryExportService
 from app.services.keys import KeyService
 from app.services.report_export import ReportExportService
-from app.services.report_verify import SUMMARY, check_signed
+from app.services.report_verify import ACK, SUMMARY, check_signed
 from app.storage.models import Export
 from tests.integration.inbox_world import (
     World,
@@ -37,6 +38,7 @@ from tests.integration.inbox_world import (
     make_receiver,
     open_services,
 )
+from tests.schema_check import validate
 
 PROVINCE = ReceiverInput(
     committee_name="Ban Thường vụ Tỉnh ủy Tuyên Quang",
@@ -253,3 +255,32 @@ def test_poppler_validates_the_acknowledgement(
     shutil.copy(ack, pdf)
     out = subprocess.run(["pdfsig", str(pdf)], capture_output=True, text=True, check=False)
     assert "Signature is Valid" in out.stdout and "Total document signed" in out.stdout
+
+
+SCHEMAS = Path(__file__).resolve().parents[2] / "resources" / "schema"
+
+
+def _schema(name: str) -> dict[str, Any]:
+    loaded: dict[str, Any] = json.loads((SCHEMAS / name).read_text(encoding="utf-8"))
+    return loaded
+
+
+def test_summary_and_acknowledgement_data_follow_their_published_schemas(
+    commune: Services, world: World, tmp_path: Path
+) -> None:
+    certificate = KeyService(commune.paths.root).certificate()
+    assert certificate is not None
+    summary = SummaryExportService(commune.context).export(
+        parse_period("2026-11"), tmp_path / "th.scb", identity_of(commune.paths.root)
+    )
+    ack = acknowledge(commune, world, "a3-nov", tmp_path / "bn.scb")
+    for path, kind, name in ((summary.path, SUMMARY, "summary-v1.schema.json"),
+                             (ack, ACK, "ack-v1.schema.json")):  # fmt: skip
+        check = check_signed(path.read_bytes(), [certificate], None, (kind,))
+        assert check.valid, check.reason
+        schema = _schema(name)
+        payload = json.loads(check.payload_bytes)
+        validate(payload, schema, schema.get("$defs", {}), kind.schema)
+        payload["unexpected"] = 1
+        with pytest.raises(AssertionError):
+            validate(payload, schema, schema.get("$defs", {}), kind.schema)

@@ -12,7 +12,6 @@ import subprocess
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 from cryptography.hazmat.primitives import serialization
@@ -30,6 +29,7 @@ from app.services.facade import Services
 from app.services.report_export import REPORT_ATTACHMENT, ReportExportService
 from app.services.report_verify import check_report
 from app.storage.models import Cell, DocumentNumber, Export
+from tests.schema_check import validate
 
 TODAY = dt.date(2026, 11, 23)
 PASSPHRASE = "Chi bộ vững mạnh 2026"
@@ -277,56 +277,19 @@ def test_a_period_not_yet_begun_is_refused(
     assert not (tmp_path / "x.scb").exists()
 
 
-def _validate(value: Any, schema: dict[str, Any], defs: dict[str, Any], where: str) -> None:
-    """The subset of JSON Schema the report schema uses: $ref, type, required, properties,
-    additionalProperties false, items, enum, const, minimum."""
-    if "$ref" in schema:
-        schema = defs[schema["$ref"].rsplit("/", 1)[1]]
-    types = schema.get("type")
-    if types is not None:
-        names = types if isinstance(types, list) else [types]
-        python = {"object": dict, "array": list, "string": str, "integer": int,
-                  "boolean": bool, "null": type(None), "number": (int, float)}  # fmt: skip
-        ok = any(
-            isinstance(value, python[n])
-            and not (n in ("integer", "number") and value is True)
-            and not (n in ("integer", "number") and value is False)
-            for n in names
-        )
-        assert ok, f"{where}: {value!r} is not {names}"
-    if "const" in schema:
-        assert value == schema["const"], where
-    if "enum" in schema:
-        assert value in schema["enum"], f"{where}: {value!r}"
-    if "minimum" in schema and isinstance(value, int):
-        assert value >= schema["minimum"], where
-    if isinstance(value, dict):
-        for key in schema.get("required", []):
-            assert key in value, f"{where}: missing {key}"
-        properties = schema.get("properties", {})
-        if schema.get("additionalProperties") is False:
-            assert set(value) <= set(properties), f"{where}: {set(value) - set(properties)}"
-        for key, item in value.items():
-            if key in properties:
-                _validate(item, properties[key], defs, f"{where}.{key}")
-    if isinstance(value, list) and "items" in schema:
-        for index, item in enumerate(value):
-            _validate(item, schema["items"], defs, f"{where}[{index}]")
-
-
 def test_the_payload_follows_the_published_schema(annual: Path, identity: SigningIdentity) -> None:
     schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
     raw = verify_pdf(annual.read_bytes(), [identity.certificate]).attachments[REPORT_ATTACHMENT]
     payload = json.loads(raw)
     assert payload["meetings"] and payload["tasks"] and payload["members"]["changes"]
-    _validate(payload, schema, schema["$defs"], "report")
+    validate(payload, schema, schema["$defs"], "report")
     # The validator is not toothless: a missing key and a wrong type are caught.
     del payload["serial"]
     with pytest.raises(AssertionError):
-        _validate(payload, schema, schema["$defs"], "report")
+        validate(payload, schema, schema["$defs"], "report")
     payload["serial"] = "1"
     with pytest.raises(AssertionError):
-        _validate(payload, schema, schema["$defs"], "report")
+        validate(payload, schema, schema["$defs"], "report")
 
 
 def test_a_0_1_0_file_gets_a_cell_uid_and_exports_from_serial_1(tmp_path: Path) -> None:
