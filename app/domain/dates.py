@@ -30,3 +30,12 @@ def age_in_months(birth: dt.date, on: dt.date) -> int:
     if add_months(birth, months) > on:
         months -= 1
     return months
+
+
+def utc_instant(text: str) -> dt.datetime:
+    """A time written as "2026-11-23T08:00:00Z" (any offset) as naive UTC, the form every
+    stored timestamp has. ValueError when it is not such a time or has no time zone."""
+    moment = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+    if moment.tzinfo is None:
+        raise ValueError(text)
+    return moment.astimezone(dt.UTC).replace(tzinfo=None)

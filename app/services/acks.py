@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from cryptography import x509
 from sqlalchemy import select
 
+from app.domain.dates import utc_instant
 from app.l10n import _
 from app.services.base import ServiceContext, audit, unit_of_work
 from app.services.errors import UserError
@@ -32,15 +33,6 @@ class AckImport:
     receiver_name: str
     received_at: dt.datetime
     already: bool  # it had been imported before; nothing changed
-
-
-def _instant(text: object) -> dt.datetime:
-    if not isinstance(text, str):
-        raise ValueError(text)
-    moment = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
-    if moment.tzinfo is None:
-        raise ValueError(text)
-    return moment.astimezone(dt.UTC).replace(tzinfo=None)
 
 
 def _bad_ack() -> UserError:
@@ -77,7 +69,7 @@ class AckImporter:
             sender, report = payload["sender"], payload["report"]
             uid, serial, digest = str(sender["uid"]), report["serial"], str(report["sha256"])
             receiver_name = str(payload["receiver"]["name"])
-            received = _instant(payload["received_at"])
+            received = utc_instant(str(payload["received_at"]))
             if not isinstance(serial, int) or isinstance(serial, bool):
                 raise ValueError(serial)
         except (KeyError, TypeError, ValueError) as exc:

@@ -14,26 +14,33 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import hashlib
-import re
 import shutil
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from cryptography import x509
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.crypto.identity import SigningIdentity, load_certificate
-from app.domain.inbox import Arrival, PayloadError, Verdict, judge, missing_serials
-from app.domain.messages import DomainError
-from app.domain.periods import parse_period
-from app.l10n import _, format_date, render
+from app.domain.dates import utc_instant
+from app.domain.inbox import Arrival, Verdict, judge, missing_serials
+from app.l10n import _
 from app.paths import DataPaths
 from app.services.base import ServiceContext, audit, unit_of_work
 from app.services.errors import UserError
-from app.services.inbox import AREA, arrived_serials, figures_of_payload, sender_name_of
+from app.services.inbox import AREA, arrived_serials, sender_name_of
+from app.services.inbox_checks import (
+    VERDICT_CODES,
+    InboxSenderView,
+    Refused,
+    arrival_of,
+    data_folder_full,
+    duplicate_reason,
+    read_report_file,
+    verdict_reason,
+)
 from app.services.inbox_dto import FileOutcome, ImportOutcome, Refusal, SenderGap
 from app.services.report_verify import RECEIVED_KINDS, ReportCheck, check_signed
 from app.storage.models import utc_now
@@ -43,7 +50,6 @@ from app.storage.models_inbox import InboxRejection, InboxReport, InboxSender
 #: name): signed reports, and the same encrypted for the receiver.
 REPORT_SUFFIXES = (".scb", ".p7m")
 STAGING_DIRNAME = ".staging"
-_UID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 #: Folders of a USB stick that never hold reports (Windows' own, hidden ones).
 _SKIPPED_FOLDERS = {"system volume information", "$recycle.bin"}
 
@@ -62,23 +68,6 @@ class _Candidate:
     sender_id: int
     check: ReportCheck
     arrival: Arrival
-
-
-class _Refused(Exception):
-    """One file is refused; `reason` is the translated sentence."""
-
-    def __init__(
-        self,
-        code: Refusal,
-        reason: str,
-        check: ReportCheck | None = None,
-        arrival: Arrival | None = None,
-    ) -> None:
-        super().__init__(reason)
-        self.code = code
-        self.reason = reason
-        self.check = check
-        self.arrival = arrival
 
 
 def report_files(sources: Sequence[Path]) -> list[Path]:
@@ -133,20 +122,25 @@ class InboxImporter:
         senders, trusted, held = self._known()
         by_file = {h.file_sha256: h for h in held}
         candidates: list[_Candidate] = []
-        refusals: dict[Path, _Refused] = {}
+        refusals: dict[Path, Refused] = {}
         digests: dict[Path, str] = {}
         try:
             for number, path in enumerate(files, start=1):
                 if should_stop is not None and should_stop():
                     return ImportOutcome(files=(), gaps=(), stopped=True)
                 try:
-                    data = _read(path)
+                    data = read_report_file(path)
                     digests[path] = hashlib.sha256(data).hexdigest()
                     if digests[path] in by_file:
                         duplicate = by_file[digests[path]]
-                        raise _Refused(Refusal.DUPLICATE, _duplicate_reason(duplicate))
+                        raise Refused(
+                            Refusal.DUPLICATE,
+                            duplicate_reason(
+                                duplicate.imported_at.date(), duplicate.arrival.serial
+                            ),
+                        )
                     candidates.append(self._verify(path, data, trusted, senders, key, staging))
-                except _Refused as refused:
+                except Refused as refused:
                     refusals[path] = refused
                 if progress is not None:
                     progress(number, len(files))
@@ -199,7 +193,7 @@ class InboxImporter:
         staging: Path,
     ) -> _Candidate:
         if not trusted:
-            raise _Refused(
+            raise Refused(
                 Refusal.NO_CERTIFICATES,
                 _(
                     "No cell's certificate is registered yet, so no report can be trusted. "
@@ -208,16 +202,16 @@ class InboxImporter:
             )
         check = check_signed(data, trusted, key, RECEIVED_KINDS)
         if not check.valid:
-            raise _Refused(Refusal.INVALID, check.reason, check)
+            raise Refused(Refusal.INVALID, check.reason, check)
         sender = senders[check.fingerprint.replace(" ", "")]
-        arrival = _arrival(check, sender)
+        arrival = arrival_of(check, sender)
         content_sha = hashlib.sha256(check.signed).hexdigest()
         staging.mkdir(parents=True, exist_ok=True)
         staged = staging / f"{content_sha}.scb"
         try:
             staged.write_bytes(check.signed)
         except OSError as exc:
-            raise _Refused(Refusal.DISK_FULL, _data_folder_full(), check) from exc
+            raise Refused(Refusal.DISK_FULL, data_folder_full(), check) from exc
         return _Candidate(
             path=path,
             file_sha256=hashlib.sha256(data).hexdigest(),
@@ -234,7 +228,7 @@ class InboxImporter:
         self,
         candidates: list[_Candidate],
         held: list[_Held],
-        refusals: dict[Path, _Refused],
+        refusals: dict[Path, Refused],
     ) -> list[_Candidate]:
         known = [h.arrival for h in held]
         accepted: list[_Candidate] = []
@@ -245,16 +239,18 @@ class InboxImporter:
                 known.append(candidate.arrival)
                 continue
             assert other is not None
-            reason = _verdict_reason(verdict, candidate, other)
-            refusals[candidate.path] = _Refused(
-                _VERDICT_CODES[verdict], reason, candidate.check, candidate.arrival
+            reason = verdict_reason(
+                verdict, candidate.arrival.serial, candidate.check.cell_name, other
+            )
+            refusals[candidate.path] = Refused(
+                VERDICT_CODES[verdict], reason, candidate.check, candidate.arrival
             )
         return accepted
 
     def _store(
         self,
         accepted: list[_Candidate],
-        refusals: dict[Path, _Refused],
+        refusals: dict[Path, Refused],
         digests: dict[Path, str],
     ) -> None:
         moved: list[Path] = []
@@ -284,7 +280,7 @@ class InboxImporter:
             folder.mkdir(parents=True, exist_ok=True)
             candidate.staged.replace(target)
         except OSError as exc:
-            raise UserError(_data_folder_full()) from exc
+            raise UserError(data_folder_full()) from exc
         return target
 
     def _gaps(self, uids: set[str]) -> tuple[SenderGap, ...]:
@@ -296,15 +292,6 @@ class InboxImporter:
                 for uid in uids
             ]
         return tuple(sorted((g for g in gaps if g.missing), key=lambda g: g.sender_name))
-
-
-@dataclass(frozen=True)
-class InboxSenderView:
-    """A registered certificate as the import needs it."""
-
-    id: int
-    uid: str | None
-    name: str
 
 
 @dataclass(frozen=True)
@@ -331,73 +318,6 @@ class _OnceKey:
         return self._identity
 
 
-def _read(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except OSError as exc:
-        raise _Refused(
-            Refusal.UNREADABLE,
-            _(
-                "The file cannot be read (was the USB stick removed?). Put the stick back and "
-                "import again."
-            ),
-        ) from exc
-
-
-def _arrival(check: ReportCheck, sender: InboxSenderView) -> Arrival:
-    """Who, which serial and period the verified data says; refuses incomplete data and a
-    file whose sender is not the one its certificate was registered for."""
-    payload = check.payload
-    uid, serial = check.sender_uid, payload.get("serial")
-    try:
-        period = parse_period(str(payload.get("period", {}).get("label", "")))
-        figures_of_payload(payload, check.kind)
-        _check_fields(payload)
-    except PayloadError as error:
-        raise _damaged(error.key, check) from error
-    except DomainError as error:
-        raise _damaged("period.label", check) from error
-    if not _UID.match(uid):
-        raise _damaged("uid", check)
-    if not isinstance(serial, int) or isinstance(serial, bool) or serial < 1:
-        raise _damaged("serial", check)
-    if sender.uid is not None and sender.uid != uid:
-        raise _Refused(
-            Refusal.WRONG_SENDER,
-            _(
-                "The file says it comes from {claimed} but is signed with the key registered "
-                "for {registered}. Do not use it; call the cell."
-            ).format(claimed=check.cell_name, registered=sender.name),
-            check,
-        )
-    signer = payload.get("signer", {})
-    if not isinstance(signer, dict) or str(signer.get("fingerprint", "")) != check.fingerprint:
-        raise _damaged("signer.fingerprint", check)
-    return Arrival(uid, serial, period.label, "")
-
-
-def _damaged(key: str, check: ReportCheck) -> _Refused:
-    return _Refused(Refusal.DAMAGED_DATA, render(PayloadError(key).message), check)
-
-
-def _check_fields(payload: dict[str, Any] | Any) -> None:
-    for key in ("document_number", "issued_on", "created_at"):
-        if not isinstance(payload.get(key), str):
-            raise PayloadError(key)
-    try:
-        dt.date.fromisoformat(payload["issued_on"])
-        _instant(payload["created_at"])
-    except ValueError as error:
-        raise PayloadError("created_at") from error
-
-
-def _instant(text: str) -> dt.datetime:
-    moment = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
-    if moment.tzinfo is None:
-        raise ValueError(text)
-    return moment.astimezone(dt.UTC).replace(tzinfo=None)
-
-
 def _add_report(session: Session, candidate: _Candidate, stored: Path) -> None:
     check, payload = candidate.check, candidate.check.payload
     assert check.kind is not None
@@ -412,7 +332,7 @@ def _add_report(session: Session, candidate: _Candidate, stored: Path) -> None:
             serial=candidate.arrival.serial,
             document_number=str(payload["document_number"]),
             issued_on=dt.date.fromisoformat(payload["issued_on"]),
-            created_at=_instant(payload["created_at"]),
+            created_at=utc_instant(payload["created_at"]),
             signed_at=None
             if check.signed_at is None
             else check.signed_at.astimezone(dt.UTC).replace(tzinfo=None),
@@ -426,7 +346,7 @@ def _add_report(session: Session, candidate: _Candidate, stored: Path) -> None:
     )
 
 
-def _log_refusal(session: Session, path: Path, digest: str, refused: _Refused) -> None:
+def _log_refusal(session: Session, path: Path, digest: str, refused: Refused) -> None:
     row = session.scalar(
         select(InboxRejection).where(
             InboxRejection.sha256 == digest,
@@ -465,7 +385,7 @@ def _accepted(candidate: _Candidate) -> FileOutcome:
     )
 
 
-def _refusal(path: Path, refused: _Refused) -> FileOutcome:
+def _refusal(path: Path, refused: Refused) -> FileOutcome:
     check = refused.check
     serial = check.serial if check is not None else None
     return FileOutcome(
@@ -475,43 +395,4 @@ def _refusal(path: Path, refused: _Refused) -> FileOutcome:
         sender_name=check.cell_name if check is not None else "",
         period_label=check.period_label if check is not None else "",
         serial=serial,
-    )
-
-
-def _duplicate_reason(known: _Held) -> str:
-    return _(
-        "This file was already imported on {date} (serial {serial}); it was not imported again."
-    ).format(date=format_date(known.imported_at.date()), serial=known.arrival.serial)
-
-
-_VERDICT_CODES = {
-    Verdict.DUPLICATE: Refusal.DUPLICATE,
-    Verdict.SERIAL_REUSED: Refusal.SERIAL_REUSED,
-    Verdict.SUPERSEDED: Refusal.SUPERSEDED,
-}
-
-
-def _verdict_reason(verdict: Verdict, candidate: _Candidate, other: Arrival) -> str:
-    serial = candidate.arrival.serial
-    if verdict is Verdict.DUPLICATE:
-        return _(
-            "The same report (serial {serial}) was already imported; this copy was not "
-            "imported again."
-        ).format(serial=serial)
-    if verdict is Verdict.SERIAL_REUSED:
-        return _(
-            "Serial {serial} of {cell} was already used by another file. Two different files "
-            "cannot carry one serial: call the cell (an old copy of its data may have been "
-            "restored) before trusting either."
-        ).format(serial=serial, cell=candidate.check.cell_name)
-    return _(
-        "Out of order: a newer report of the same period from {cell} (serial {newer}) is "
-        "already imported, so this older one (serial {serial}) was not imported."
-    ).format(cell=candidate.check.cell_name, newer=other.serial, serial=serial)
-
-
-def _data_folder_full() -> str:
-    return _(
-        "The file could not be copied into the data folder: the disk may be full. Free some "
-        "space and import again; nothing was imported."
     )
