@@ -61,6 +61,8 @@ def test_every_check_passes_and_the_data_folder_is_left_clean(tmp_path: Path) ->
     assert "có đủ 178 chữ cái tiếng Việt" in lines["Phông chữ"]
     assert "“show this help and exit” → “hiện hướng dẫn này rồi thoát”" in lines["Bản dịch"]
     assert "đã vẽ một cửa sổ trên nền offscreen" in lines["Cửa sổ (Qt)"]
+    assert "đã in thử một trang ra tệp PDF" in lines["Cửa sổ (Qt)"]  # QtPrintSupport loads
+    assert "PDFium (xem trước khi in) vẽ được trang" in lines["Văn bản PDF"]
     assert "sửa một byte là bị phát hiện" in lines["Chữ ký số"]
     assert data.is_dir() and list(data.iterdir()) == []  # the probe file was removed
 
