@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtGui import QFontDatabase, QGuiApplication, QImage, QPageSize, QPainter
+from PySide6.QtGui import QFontDatabase, QGuiApplication, QIcon, QImage, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QApplication,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.l10n import _
+from app.paths import program_icon_file
 from app.ui.printing.printer import fitted_rect
 
 OFFSCREEN = "offscreen"
@@ -103,6 +104,7 @@ def show_results(title: str, lines: Sequence[str]) -> bool:
         return False
     dialog = QDialog()
     dialog.setWindowTitle(title)
+    dialog.setWindowIcon(QIcon(str(program_icon_file())))
     layout = QVBoxLayout(dialog)
     text = QPlainTextEdit("\n".join(lines))
     text.setReadOnly(True)
