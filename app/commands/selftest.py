@@ -259,6 +259,14 @@ def explain_import_error(error: ImportError, library: str) -> Exception:
     return CheckFailedError(_("cannot load: {error}").format(error=error))
 
 
+def show_windows_message(title: str, text: str) -> bool:
+    """Show `text` in a Windows message box (no Qt needed); False elsewhere."""
+    if sys.platform != "win32":
+        return False
+    ctypes.windll.user32.MessageBoxW(None, text, title, 0x40)  # MB_ICONINFORMATION
+    return True
+
+
 def choose_qt_platform() -> str | None:
     """Set Qt's offscreen platform on Linux without a display; returns the platform chosen.
 
@@ -372,8 +380,13 @@ def run_selftest(args: argparse.Namespace, data_dir: Path) -> int:
     for line in lines:
         print(line, flush=True)
     window_ok = any(r.key == "window" and r.status == "ok" for r in results)
+    title = _("Sổ Chi bộ self-test")
     if not args.no_gui and window_ok:
-        _load_qt().show_results(_("Sổ Chi bộ self-test"), lines)
+        _load_qt().show_results(title, lines)
+    elif not args.no_gui and sys.stdout is None:
+        # Started from the Start menu (pythonw.exe or the windowed program: no console) on a PC
+        # where Qt does not load: exactly when the results matter most, so Windows shows them.
+        show_windows_message(title, "\n".join(lines))
     return EXIT_REFUSED if any(r.status == "fail" for r in results) else EXIT_OK
 
 
