@@ -46,6 +46,11 @@ step "wineboot"
 timed wineboot -i
 wineserver -w
 USER_DIR=$(find "$WINEPREFIX/drive_c/users" -mindepth 1 -maxdepth 1 -type d ! -name Public | head -1)
+# Wine links the user's Desktop, Documents... to the Linux home folder: the installer's desktop
+# shortcut would land in $HOME. Real folders inside the prefix keep the test to itself.
+find "$USER_DIR" -mindepth 1 -maxdepth 1 -type l | while read -r folder; do
+  rm "$folder" && mkdir "$folder"
+done
 LOCAL=$USER_DIR/AppData/Local
 PROGRAM=$LOCAL/Programs/SoChiBo
 DATA=$LOCAL/SoChiBo
@@ -60,8 +65,12 @@ install() {
   [ -f "$PROGRAM/uninstall.exe" ] || fail "no uninstaller"
   [ -f "$PROGRAM/app/__main__.py" ] || fail "no program files"
   [ -f "$PROGRAM/resources/icons/sochibo.ico" ] || fail "no program icon"
-  find "$USER_DIR" -path '*Start Menu*' -name 'Sổ Chi bộ.lnk' | grep -q . \
-    || fail "no Start-menu entry"
+  local link
+  link=$(find "$USER_DIR" -path '*Start Menu*' -name 'Sổ Chi bộ.lnk' | head -1)
+  [ -n "$link" ] || fail "no Start-menu entry"
+  # The shortcut's icon location (UTF-16 in the .lnk) must be the installed icon, not Python's.
+  python3 -c 'import sys; sys.exit("sochibo.ico".encode("utf-16-le") not in open(sys.argv[1], "rb").read())' \
+    "$link" || fail "the Start-menu entry does not use the program icon"
   find "$USER_DIR" -path '*Desktop*' -name 'Sổ Chi bộ.lnk' | grep -q . \
     || fail "no desktop shortcut (on by default)"
   wine reg query 'HKCU\Software\Classes\.scb' 2>/dev/null | grep -q SoChiBo.Report \
