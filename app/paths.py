@@ -28,11 +28,16 @@ def default_data_dir() -> Path:
 
 
 def resources_dir() -> Path:
-    """The folder holding fonts, rule profiles and calendars."""
+    """The folder holding fonts, icons, rule profiles and calendars."""
     frozen_root = getattr(sys, "_MEIPASS", None)
     if frozen_root:
         return Path(frozen_root) / "resources"
     return Path(__file__).resolve().parent.parent / "resources"
+
+
+def program_icon_file() -> Path:
+    """The program's icon as a 256-pixel PNG (the .ico beside it is for Windows shortcuts)."""
+    return resources_dir() / "icons" / "sochibo.png"
 
 
 def i18n_dir() -> Path:

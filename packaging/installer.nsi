@@ -10,6 +10,7 @@
 ;   (%LOCALAPPDATA%\SoChiBo, chosen by the program) is never touched: the program backs the
 ;   database up and migrates it at its next start.
 ; - The uninstaller removes the program and keeps the data folder, and says so.
+; - Signing the uninstaller: -DSIGN_COMMAND="command that signs the file given" (see below).
 ; - Silent: SoChiBo-x.y.z-setup.exe /S   (uninstall: "%LOCALAPPDATA%\Programs\SoChiBo\uninstall.exe" /S)
 
 Unicode true
@@ -36,16 +37,31 @@ RequestExecutionLevel user
 !define REPORT_EXT ".scb"
 !define REPORT_PROGID "SoChiBo.Report"
 !define DATA_DIR "$LOCALAPPDATA\${APP_ID}"
+; The icon of the installer and the uninstaller, drawn by packaging/make_icon.py. makensis
+; works in the script's folder, so the path is relative to packaging/.
+!ifndef ICON
+  !define ICON "../resources/icons/sochibo.ico"
+!endif
 !ifdef FROZEN
   !define RUN_EXE "$INSTDIR\SoChiBo.exe"
   !define RUN_ARGS ""
+  ; PyInstaller puts the icon into the program (packaging/sochibo.spec).
+  !define ICON_INSTALLED "$INSTDIR\SoChiBo.exe"
   ; Windows keeps a running program's .exe locked.
   !define IN_USE_FILE "$INSTDIR\SoChiBo.exe"
 !else
   !define RUN_EXE "$INSTDIR\Python\pythonw.exe"
   !define RUN_ARGS "-m app "
+  ; pythonw.exe carries Python's icon: the shortcuts take ours from the installed file.
+  !define ICON_INSTALLED "$INSTDIR\resources\icons\sochibo.ico"
   ; The running program keeps python312.dll open.
   !define IN_USE_FILE "$INSTDIR\Python\python312.dll"
+!endif
+
+; Signing: makensis writes the uninstaller into the installer, so it is signed here, by the
+; command given (sign-osslsigncode.sh on Linux, sign-windows.ps1 on the runner; NSIS 3.08+).
+!ifdef SIGN_COMMAND
+  !uninstfinalize '${SIGN_COMMAND} "%1"' = 0
 !endif
 
 Name "${APP_NAME} ${VERSION}"
@@ -64,6 +80,8 @@ VIAddVersionKey /LANG=0 "LegalCopyright" "GPL-3.0-or-later"
 !include "LogicLib.nsh"
 
 !define MUI_ABORTWARNING
+!define MUI_ICON "${ICON}"
+!define MUI_UNICON "${ICON}"
 !define MUI_WELCOMEPAGE_TITLE "Cài đặt ${APP_NAME} ${VERSION}"
 !define MUI_WELCOMEPAGE_TEXT "Chương trình này sẽ cài ${APP_NAME} — sổ ghi chép của bí thư chi bộ — cho tài khoản Windows đang dùng. Không cần quyền quản trị.$\r$\n$\r$\nNếu máy đã có phiên bản cũ, chương trình sẽ được thay bằng phiên bản mới; dữ liệu của chi bộ được giữ nguyên.$\r$\n$\r$\nBấm Tiếp để tiếp tục."
 !define MUI_COMPONENTSPAGE_NODESC
@@ -135,14 +153,14 @@ Section "Chương trình ${APP_NAME} (bắt buộc)" SecProgram
 !endif
 
   CreateDirectory "$SMPROGRAMS\${APP_NAME}"
-  CreateShortcut "$SMPROGRAMS\${APP_NAME}\${APP_NAME}.lnk" "${RUN_EXE}" "${RUN_ARGS}"
-  CreateShortcut "$SMPROGRAMS\${APP_NAME}\Kiểm tra cài đặt ${APP_NAME}.lnk" "${RUN_EXE}" "${RUN_ARGS}selftest"
+  CreateShortcut "$SMPROGRAMS\${APP_NAME}\${APP_NAME}.lnk" "${RUN_EXE}" "${RUN_ARGS}" "${ICON_INSTALLED}" 0
+  CreateShortcut "$SMPROGRAMS\${APP_NAME}\Kiểm tra cài đặt ${APP_NAME}.lnk" "${RUN_EXE}" "${RUN_ARGS}selftest" "${ICON_INSTALLED}" 0
   CreateShortcut "$SMPROGRAMS\${APP_NAME}\Gỡ cài đặt ${APP_NAME}.lnk" "$INSTDIR\uninstall.exe"
 
   ; The signed report file (.scb): the receiving committee double-clicks it to verify and import.
   WriteRegStr HKCU "Software\Classes\${REPORT_EXT}" "" "${REPORT_PROGID}"
   WriteRegStr HKCU "Software\Classes\${REPORT_PROGID}" "" "Báo cáo ${APP_NAME} (có chữ ký số)"
-  WriteRegStr HKCU "Software\Classes\${REPORT_PROGID}\DefaultIcon" "" "${RUN_EXE},0"
+  WriteRegStr HKCU "Software\Classes\${REPORT_PROGID}\DefaultIcon" "" "${ICON_INSTALLED},0"
   WriteRegStr HKCU "Software\Classes\${REPORT_PROGID}\shell\open\command" "" '"${RUN_EXE}" ${RUN_ARGS}"%1"'
   System::Call 'shell32::SHChangeNotify(i 0x08000000, i 0, p 0, p 0)'
 
@@ -151,6 +169,7 @@ Section "Chương trình ${APP_NAME} (bắt buộc)" SecProgram
   WriteRegStr HKCU "${UNINST_KEY}" "DisplayName" "${APP_NAME}"
   WriteRegStr HKCU "${UNINST_KEY}" "DisplayVersion" "${VERSION}"
   WriteRegStr HKCU "${UNINST_KEY}" "Publisher" "${PUBLISHER}"
+  WriteRegStr HKCU "${UNINST_KEY}" "DisplayIcon" "${ICON_INSTALLED}"
   WriteRegStr HKCU "${UNINST_KEY}" "InstallLocation" "$INSTDIR"
   WriteRegStr HKCU "${UNINST_KEY}" "UninstallString" '"$INSTDIR\uninstall.exe"'
   WriteRegStr HKCU "${UNINST_KEY}" "QuietUninstallString" '"$INSTDIR\uninstall.exe" /S'
@@ -159,7 +178,7 @@ Section "Chương trình ${APP_NAME} (bắt buộc)" SecProgram
 SectionEnd
 
 Section "Lối tắt trên màn hình (Desktop)" SecDesktop
-  CreateShortcut "$DESKTOP\${APP_NAME}.lnk" "${RUN_EXE}" "${RUN_ARGS}"
+  CreateShortcut "$DESKTOP\${APP_NAME}.lnk" "${RUN_EXE}" "${RUN_ARGS}" "${ICON_INSTALLED}" 0
 SectionEnd
 
 Section "Uninstall"

@@ -4,8 +4,8 @@
 
 The image holds the embeddable CPython (Python/), the Windows wheels installed into lib/, and
 the program (app/, resources/, i18n/). Removed: Qt modules, plugins and tools the program never
-uses (it imports QtCore, QtGui and QtWidgets only), type stubs, headers, babel's locale data
-other than Vietnamese and English, and console-script launchers.
+uses (the modules it imports are read from app/, see qt_modules.py), type stubs, headers,
+babel's locale data other than Vietnamese and English, and console-script launchers.
 
 Then every .exe/.dll/.pyd left is read with objdump: each DLL it imports must be in the image
 or be a Windows system library. Qt cannot load under Wine, so this is the only check here that
@@ -20,8 +20,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-QT_KEEP_MODULES = {"QtCore", "QtGui", "QtWidgets"}
-QT_KEEP_DLLS = {"Qt6Core.dll", "Qt6Gui.dll", "Qt6Widgets.dll", "Qt6Svg.dll"}
+from qt_modules import used_qt_modules
+
+#: Qt6Svg.dll is kept without its Python module: the SVG image and icon plugins load it.
+QT_PLUGIN_DLLS = {"Qt6Svg.dll"}
 QT_KEEP_PLUGINS = {
     "platforms": {"qwindows.dll", "qoffscreen.dll", "qminimal.dll"},
     "styles": {"qmodernwindowsstyle.dll"},
@@ -60,14 +62,18 @@ def _remove(path: Path) -> None:
         path.unlink()
 
 
-def prune_pyside(pyside: Path) -> None:
-    """Keep the three Qt modules the program uses, their DLLs and the plugins they load."""
+def prune_pyside(pyside: Path, modules: set[str]) -> None:
+    """Keep the Qt `modules` the program uses, their DLLs and the plugins they load."""
+    missing = sorted(name for name in modules if not (pyside / f"{name}.pyd").exists())
+    if missing:
+        raise SystemExit(f"Qt modules the program imports are not in the wheel: {missing}")
+    keep_dlls = {f"Qt6{name.removeprefix('Qt')}.dll" for name in modules} | QT_PLUGIN_DLLS
     for name in PYSIDE_DROP_DIRS:
         _remove(pyside / name)
     for item in pyside.iterdir():
-        if item.suffix == ".pyd" and item.stem not in QT_KEEP_MODULES:
+        if item.suffix == ".pyd" and item.stem not in modules:
             _remove(item)
-        elif item.suffix == ".dll" and item.name.startswith("Qt6") and item.name not in QT_KEEP_DLLS:
+        elif item.suffix == ".dll" and item.name.startswith("Qt6") and item.name not in keep_dlls:
             _remove(item)
         elif item.suffix in {".exe", ".pyi", ".lib"} or item.name in UNUSED_DLLS:
             _remove(item)
@@ -82,9 +88,9 @@ def prune_pyside(pyside: Path) -> None:
                 _remove(plugin)
 
 
-def prune_lib(lib: Path) -> None:
+def prune_lib(lib: Path, modules: set[str]) -> None:
     """Prune the installed wheels: Qt, babel's locales, stubs, headers, launchers."""
-    prune_pyside(lib / "PySide6")
+    prune_pyside(lib / "PySide6", modules)
     for name in ("include", "lib", *UNUSED_DLLS):
         _remove(lib / "shiboken6" / name)
     for item in (lib / "babel" / "locale-data").glob("*.dat"):
@@ -127,7 +133,9 @@ def missing_imports(image: Path) -> dict[str, set[str]]:
 
 def main(argv: list[str]) -> int:
     image = Path(argv[1])
-    prune_lib(image / "lib")
+    qt = used_qt_modules(image / "app")
+    prune_lib(image / "lib", qt)
+    print(f"Qt modules kept: {', '.join(sorted(qt))}")
     missing = missing_imports(image)
     for binary, names in sorted(missing.items()):
         print(f"missing for {binary}: {', '.join(sorted(names))}", file=sys.stderr)

@@ -175,6 +175,37 @@ def _probe_pdf() -> bytes:
     return render_document(header, "BÁO CÁO", "Kiểm tra tiếng Việt", body, signature)
 
 
+def inked_share(pdf: bytes) -> float:
+    """The share of dark pixels on page 1 of `pdf` as PDFium draws it in grey at 50 dpi.
+
+    PDFium is what the print preview and printing rasterise pages with.
+    """
+    # Imported here, not at the top: pypdfium2 takes about 0.1 s to import, and every
+    # sub-command imports this module.
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(pdf)
+    try:
+        page = document[0]
+        try:
+            bitmap = page.render(scale=50 / 72, grayscale=True)
+            try:
+                data = bytes(bitmap.buffer)
+                width: int = bitmap.width
+                height: int = bitmap.height
+                stride: int = bitmap.stride
+                row_bytes: int = width * bitmap.n_channels
+            finally:
+                bitmap.close()
+        finally:
+            page.close()
+    finally:
+        document.close()
+    rows = (data[row * stride : row * stride + row_bytes] for row in range(height))
+    dark = sum(1 for row in rows for value in row if value < 128)
+    return dark / (height * row_bytes)
+
+
 def _check_pdf() -> str:
     pdf = _probe_pdf()
     text = _normalised(" ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages))
@@ -184,7 +215,12 @@ def _check_pdf() -> str:
         raise CheckFailedError(
             _("the text read back from the PDF lacks: {phrases}").format(phrases=" | ".join(lost))
         )
-    return _("{size} KB, the Vietnamese text reads back unchanged").format(size=len(pdf) // 1024)
+    # A text page inks a few per cent of its area; nothing (or everything) means PDFium failed.
+    if not 0.001 < inked_share(pdf) < 0.5:
+        raise CheckFailedError(_("PDFium (print preview) draws the test page blank"))
+    return _(
+        "{size} KB, the Vietnamese text reads back unchanged; PDFium (print preview) draws it"
+    ).format(size=len(pdf) // 1024)
 
 
 def under_wine() -> bool:
@@ -223,6 +259,14 @@ def explain_import_error(error: ImportError, library: str) -> Exception:
     return CheckFailedError(_("cannot load: {error}").format(error=error))
 
 
+def show_windows_message(title: str, text: str) -> bool:
+    """Show `text` in a Windows message box (no Qt needed); False elsewhere."""
+    if sys.platform != "win32":
+        return False
+    ctypes.windll.user32.MessageBoxW(None, text, title, 0x40)  # MB_ICONINFORMATION
+    return True
+
+
 def choose_qt_platform() -> str | None:
     """Set Qt's offscreen platform on Linux without a display; returns the platform chosen.
 
@@ -249,9 +293,14 @@ def _load_qt() -> ModuleType:
 
 
 def _check_window() -> str:
-    probe = _load_qt().probe_window(PROBE_TEXT)
-    return _("a window drawn on the {platform} platform, {width}×{height} pixels").format(
+    qt = _load_qt()
+    with tempfile.TemporaryDirectory(prefix="sochibo-selftest-", ignore_cleanup_errors=True) as tmp:
+        probe = qt.probe_window(PROBE_TEXT, Path(tmp) / "printed.pdf")
+    drawn = _("a window drawn on the {platform} platform, {width}×{height} pixels").format(
         platform=probe.platform, width=probe.width, height=probe.height
+    )
+    return _("{window}; a test page printed to a PDF file ({size} KB)").format(
+        window=drawn, size=max(1, probe.printed_bytes // 1024)
     )
 
 
@@ -331,8 +380,13 @@ def run_selftest(args: argparse.Namespace, data_dir: Path) -> int:
     for line in lines:
         print(line, flush=True)
     window_ok = any(r.key == "window" and r.status == "ok" for r in results)
+    title = _("Sổ Chi bộ self-test")
     if not args.no_gui and window_ok:
-        _load_qt().show_results(_("Sổ Chi bộ self-test"), lines)
+        _load_qt().show_results(title, lines)
+    elif not args.no_gui and sys.stdout is None:
+        # Started from the Start menu (pythonw.exe or the windowed program: no console) on a PC
+        # where Qt does not load: exactly when the results matter most, so Windows shows them.
+        show_windows_message(title, "\n".join(lines))
     return EXIT_REFUSED if any(r.status == "fail" for r in results) else EXIT_OK
 
 

@@ -15,11 +15,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
 from app import APP_NAME
 from app.l10n import _, pgettext, set_language
-from app.paths import DataPaths
+from app.paths import DataPaths, program_icon_file
 from app.services.dto_base import CellInfo
 from app.services.errors import UserError
 from app.settings import UserSettings, load_settings, save_settings
@@ -53,6 +54,14 @@ def configure_logging(paths: DataPaths) -> None:
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     handler.setLevel(logging.WARNING)
     root.addHandler(handler)
+
+
+def program_icon() -> QIcon:
+    """The red book with the yellow star, for the windows and the taskbar.
+
+    Cheap enough for the start-up path: about a millisecond to make.
+    """
+    return QIcon(str(program_icon_file()))
 
 
 def prepare_application(app: QApplication, settings: UserSettings) -> CatalogTranslator:
@@ -274,6 +283,7 @@ def launch(data_dir: Path, lang: str | None) -> Startup:
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(DISPLAY_NAME)
     app.setOrganizationName(ORGANISATION)
+    app.setWindowIcon(program_icon())
     paths = DataPaths(data_dir)
     settings = load_settings(paths.settings)
     if lang is not None:

@@ -3,6 +3,7 @@ folder (a broken install) gives failed lines and a non-zero exit code."""
 
 from __future__ import annotations
 
+import argparse
 import os
 import shutil
 import subprocess
@@ -12,7 +13,13 @@ from pathlib import Path
 import pytest
 
 from app.cli import main
-from app.commands.selftest import CheckFailedError, explain_import_error, vietnamese_letters
+from app.commands import selftest
+from app.commands.selftest import (
+    CheckFailedError,
+    CheckResult,
+    explain_import_error,
+    vietnamese_letters,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 CHECK_NAMES = (
@@ -61,6 +68,8 @@ def test_every_check_passes_and_the_data_folder_is_left_clean(tmp_path: Path) ->
     assert "có đủ 178 chữ cái tiếng Việt" in lines["Phông chữ"]
     assert "“show this help and exit” → “hiện hướng dẫn này rồi thoát”" in lines["Bản dịch"]
     assert "đã vẽ một cửa sổ trên nền offscreen" in lines["Cửa sổ (Qt)"]
+    assert "đã in thử một trang ra tệp PDF" in lines["Cửa sổ (Qt)"]  # QtPrintSupport loads
+    assert "PDFium (xem trước khi in) vẽ được trang" in lines["Văn bản PDF"]
     assert "sửa một byte là bị phát hiện" in lines["Chữ ký số"]
     assert data.is_dir() and list(data.iterdir()) == []  # the probe file was removed
 
@@ -90,6 +99,22 @@ def test_a_damaged_font_fails_the_self_test(tmp_path: Path) -> None:
     assert lines["Chữ ký số"].startswith("LỖI ")
     assert lines["Thư mục dữ liệu"].startswith("OK ")
     assert "Kết quả: 4 đạt, 3 lỗi, 0 bỏ qua" in proc.stdout
+
+
+def test_without_a_console_or_qt_the_results_go_to_a_windows_message_box(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # The Start-menu entry runs without a console (pythonw.exe); when Qt cannot load either,
+    # the results must still reach the screen.
+    failed = CheckResult("window", "Cửa sổ (Qt)", "fail", "không nạp được: DLL load failed")
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr(selftest, "run_checks", lambda data_dir: [failed])
+    monkeypatch.setattr(selftest, "show_windows_message", lambda t, x: shown.append((t, x)))
+    monkeypatch.setattr(sys, "stdout", None)
+    args = argparse.Namespace(no_gui=False)
+    assert selftest.run_selftest(args, tmp_path) == 1
+    assert len(shown) == 1
+    assert "Cửa sổ (Qt): không nạp được: DLL load failed" in shown[0][1]
 
 
 def test_a_missing_windows_library_is_a_failure_outside_wine() -> None:

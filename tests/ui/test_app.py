@@ -10,13 +10,14 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from app.paths import DataPaths
 from app.services.facade import Services
 from app.settings import UserSettings
-from app.ui.app import Startup, open_services, run_gui
+from app.ui.app import Startup, open_services, program_icon, run_gui
 from app.ui.jobs import ServicesOpener
 from tests.ui.conftest import ModalAnswers
 
@@ -59,6 +60,10 @@ def test_a_damaged_data_file_is_refused_and_left_untouched(
     assert modal_answers.texts
     assert "không đọc được tệp dữ liệu" in modal_answers.texts[0]
     assert database.read_bytes() == garbage
+
+
+def test_the_program_icon_is_found_and_readable(qapp: QApplication) -> None:
+    assert QSize(256, 256) in program_icon().availableSizes()
 
 
 StartupMaker = Callable[["Services | ServicesOpener", Path], Startup]
