@@ -8,9 +8,9 @@ and quarters over two years, serials 1..25), every other one encrypted for the r
 made from one real export of the demo cell (its report.json re-signed with each cell's key,
 serial, period and identity). The baseline reads each file, decrypts it when encrypted and
 validates its signature with bare pyHanko: what any verifier must do; it runs before and after
-the import, and the mean of the two is the figure (the load of a shared machine drifts). The import adds the
-pinning, the JSON checks, the serial-order decisions, the copy into the data folder and the
-database rows.
+the import, and the mean of the two is the figure (the load of a shared machine drifts). The
+import adds the pinning, the JSON checks, the serial-order decisions, the copy into the data
+folder and the database rows.
 """
 
 from __future__ import annotations
