@@ -7,6 +7,8 @@ Budgets (issue "Foundation"):
   (the time until the first screen's data has loaded is printed too, without a budget);
 - filtering a 1,000-member list ≤ 50 ms per keystroke (baseline: a bare QSortFilterProxyModel);
 - idle memory ≤ 200 MB.
+Budgets (issue "Signed report file"): export ≤ 2 s and verify ≤ 0.1 s (bench_report); the
+receiver imports 1,000 files in ≤ 60 s (bench_inbox).
 Budgets (issue "Meetings"): the minutes PDF ≤ 0.3 s and ≤ 1.5 × bare reportlab (bench_minutes);
 opening a meeting with 60 attendees ≤ 100 ms, with a bare QTableView for the ratio
 (bench_meeting_open).
@@ -29,6 +31,8 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from bench_filter import measure_filter  # noqa: E402
+from bench_inbox import measure as measure_inbox  # noqa: E402
+from bench_inbox import report as report_inbox  # noqa: E402
 from bench_meeting_open import measure_meeting_open  # noqa: E402
 from bench_meeting_open import report as report_meeting_open  # noqa: E402
 from bench_minutes import measure_minutes, report  # noqa: E402
@@ -117,6 +121,8 @@ def main() -> int:
         ok &= report_meeting_open(measure_meeting_open(meeting_dir, rounds=max(args.rounds, 15)))
     # Signed report file: a 200-member cell's annual report (export ≤ 2 s, verify ≤ 0.1 s).
     ok &= report_report_file(measure_report_file(rounds=max(args.rounds, 7)))
+    # The receiver imports 1,000 files (40 cells × 25 reports; about ten minutes to make them).
+    ok &= report_inbox(measure_inbox(cells=40, per_cell=25))
     print("all budgets met" if ok else "A BUDGET WAS MISSED")
     return 0 if ok else 1
 
