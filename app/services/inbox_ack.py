@@ -17,7 +17,6 @@ from pathlib import Path
 
 from sqlalchemy import or_, select
 
-from app import __version__
 from app.crypto.identity import SigningIdentity, fingerprint, short_fingerprint
 from app.domain.periods import parse_period
 from app.l10n import _
@@ -29,7 +28,7 @@ from app.services.errors import UserError
 from app.services.inbox import AREA, RECEIVER_ROW_ID, InboxService
 from app.services.inbox_dto import ReceiverInfo
 from app.services.keys import KeyService
-from app.services.report_data import payload_bytes
+from app.services.report_data import payload_bytes, program_json
 from app.services.report_export import signature_note, signer_name
 from app.services.report_verify import ACK
 from app.services.signed_files import refuse_folder, sign_and_seal, write_checked
@@ -77,6 +76,19 @@ def require_receiver(ctx: ServiceContext) -> ReceiverInfo:
     if receiver is None:
         raise UserError(no_receiver_message())
     return receiver
+
+
+def committee_signature(
+    receiver: Receiver, identity: SigningIdentity, today: dt.date
+) -> CommitteeSignature:
+    """Who signs the committee's documents ("T/M ĐẢNG ỦY", the title, the name), with the
+    note of the digital signature."""
+    return CommitteeSignature(
+        title=committee_signature_title(receiver.committee_name),
+        subtitle=receiver.signer_title,
+        name=receiver.signer_name,
+        note=signature_note(identity, today),
+    )
 
 
 def _iso_utc(moment: dt.datetime) -> str:
@@ -170,12 +182,7 @@ def _snapshot(
         report_signer=str(signer.get("name", "")),
         report_fingerprint=str(signer.get("fingerprint", "")),
         received_at=local_received.replace(tzinfo=None),
-        signature=CommitteeSignature(
-            title=committee_signature_title(receiver.committee_name),
-            subtitle=receiver.signer_title,
-            name=receiver.signer_name,
-            note=signature_note(identity, today),
-        ),
+        signature=committee_signature(receiver, identity, today),
         recipients=(row.sender_name,),
         archive=committee_archive(receiver.committee_name),
     )
@@ -187,7 +194,7 @@ def _payload(
     return {
         "schema": ACK.schema,
         "version": ACK.version,
-        "program": {"name": "Sổ Chi bộ", "version": __version__},
+        "program": program_json(),
         "receiver": {"uid": receiver.uid, "name": receiver.committee_name},
         "sender": {"uid": row.sender_uid, "name": row.sender_name},
         "report": {

@@ -21,7 +21,6 @@ from cryptography import x509
 from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
-from app import __version__
 from app.crypto.identity import SigningIdentity, fingerprint
 from app.domain.documents import format_number
 from app.domain.inbox import figures_json
@@ -29,11 +28,9 @@ from app.domain.periods import Period
 from app.l10n import _, format_date
 from app.reports.inbox_documents import (
     committee_archive,
-    committee_signature_title,
     render_summary,
 )
 from app.reports.inbox_snapshots import (
-    CommitteeSignature,
     SenderGaps,
     SummaryRow,
     SummarySnapshot,
@@ -42,10 +39,10 @@ from app.reports.snapshots import DocumentHeader
 from app.services.base import ServiceContext, audit, unit_of_work
 from app.services.errors import UserError
 from app.services.inbox import AREA, RECEIVER_ROW_ID, InboxService
-from app.services.inbox_ack import no_receiver_message
+from app.services.inbox_ack import committee_signature, no_receiver_message
 from app.services.inbox_dto import COMMITTEE, PeriodTable
-from app.services.report_data import payload_bytes
-from app.services.report_export import signature_note, signer_name
+from app.services.report_data import payload_bytes, program_json
+from app.services.report_export import signer_name
 from app.services.report_verify import SUMMARY
 from app.services.signed_files import (
     encrypted_path,
@@ -269,12 +266,7 @@ def _snapshot(
         bands=tuple((b.code, b.name) for b in table.bands),
         gaps=gaps,
         of_committees=any(r.kind == COMMITTEE for r in table.rows),
-        signature=CommitteeSignature(
-            title=committee_signature_title(receiver.committee_name),
-            subtitle=receiver.signer_title,
-            name=receiver.signer_name,
-            note=signature_note(identity, today),
-        ),
+        signature=committee_signature(receiver, identity, today),
         recipients=(receiver.superior_committee,),
         archive=committee_archive(receiver.committee_name),
     )
@@ -294,7 +286,7 @@ def _payload(
     return {
         "schema": SUMMARY.schema,
         "version": SUMMARY.version,
-        "program": {"name": "Sổ Chi bộ", "version": __version__},
+        "program": program_json(),
         "committee": {
             "uid": receiver.uid,
             "name": receiver.committee_name,

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app import __version__
 from app.domain.meetings import THEMATIC_KINDS, MeetingKind
 from app.domain.members import (
     ON_REGISTER,
@@ -349,7 +350,7 @@ def report_payload(snapshot: ReportSnapshot, meta: PayloadMeta) -> dict[str, obj
     return {
         "schema": SCHEMA_NAME,
         "version": SCHEMA_VERSION,
-        "program": {"name": "Sổ Chi bộ", "version": meta.program_version},
+        "program": program_json(meta.program_version),
         "cell": {
             "uid": meta.cell_uid,
             "name": snapshot.cell_name,
@@ -377,6 +378,11 @@ def report_payload(snapshot: ReportSnapshot, meta: PayloadMeta) -> dict[str, obj
         "tasks": [_task_json(t) for t in snapshot.tasks],
         "indicators": _indicators_json(snapshot),
     }
+
+
+def program_json(version: str = __version__) -> dict[str, str]:
+    """The "program" entry of every signed file's JSON: which program and version wrote it."""
+    return {"name": "Sổ Chi bộ", "version": version}
 
 
 def payload_bytes(payload: Mapping[str, object]) -> bytes:
