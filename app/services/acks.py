@@ -1,4 +1,5 @@
-"""Importing the superior committee's acknowledgement (giấy biên nhận) at the cell.
+"""Importing the superior committee's acknowledgement (giấy biên nhận) at the cell (or, for
+its summary, at a committee).
 
 The acknowledgement must be signed with the superior committee's registered certificate,
 name this cell, and name an export by its serial with the very SHA-256 the cell recorded for
@@ -13,14 +14,17 @@ from dataclasses import dataclass
 
 from cryptography import x509
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from app.domain.dates import utc_instant
 from app.l10n import _
 from app.services.base import ServiceContext, audit, unit_of_work
 from app.services.errors import UserError
+from app.services.inbox import RECEIVER_ROW_ID
 from app.services.report_export import AREA, CELL_ROW_ID
 from app.services.report_verify import ACK, check_signed
 from app.storage.models import Cell, Export
+from app.storage.models_inbox import Receiver, SummaryExport
 
 
 @dataclass(frozen=True)
@@ -42,6 +46,24 @@ def _bad_ack() -> UserError:
             "for the acknowledgement file again."
         )
     )
+
+
+def _own_export(
+    session: Session, uid: str, serial: int
+) -> tuple[bool, Export | SummaryExport | None]:
+    """(whether the acknowledgement names this data folder — its cell, or its committee for a
+    summary —, the export with that serial or None)."""
+    cell = session.get(Cell, CELL_ROW_ID)
+    if cell is not None and cell.uid == uid:
+        query = select(Export).where(Export.cell_uid == uid, Export.serial == serial)
+        return True, session.scalar(query)
+    receiver = session.get(Receiver, RECEIVER_ROW_ID)
+    if receiver is not None and receiver.uid == uid:
+        summary = select(SummaryExport).where(
+            SummaryExport.receiver_uid == uid, SummaryExport.serial == serial
+        )
+        return True, session.scalar(summary)
+    return False, None
 
 
 class AckImporter:
@@ -75,17 +97,14 @@ class AckImporter:
         except (KeyError, TypeError, ValueError) as exc:
             raise _bad_ack() from exc
         with unit_of_work(self._ctx) as session:
-            cell = session.get(Cell, CELL_ROW_ID)
-            if cell is None or cell.uid != uid:
+            ours, row = _own_export(session, uid, serial)
+            if not ours:
                 raise UserError(
                     _(
                         "This acknowledgement is for another cell ({name}), not for this one. "
                         "Nothing was changed."
                     ).format(name=str(sender.get("name", "")))
                 )
-            row = session.scalar(
-                select(Export).where(Export.cell_uid == uid, Export.serial == serial)
-            )
             if row is None or row.state != "done":
                 raise UserError(
                     _(

@@ -79,6 +79,7 @@ class SummaryInfo:
     state: str
     file_name: str
     created_at: dt.datetime
+    received_at: dt.datetime | None
 
 
 @dataclass(frozen=True)
@@ -106,7 +107,13 @@ class SummaryExportService:
             rows = session.scalars(select(SummaryExport).order_by(SummaryExport.id.desc()))
             return [
                 SummaryInfo(
-                    r.serial, r.period_label, r.document_number, r.state, r.file_name, r.created_at
+                    r.serial,
+                    r.period_label,
+                    r.document_number,
+                    r.state,
+                    r.file_name,
+                    r.created_at,
+                    r.received_at,
                 )
                 for r in rows
             ]

@@ -126,7 +126,8 @@ class InboxRejection(Base):
 class SummaryExport(Base):
     """One export of the receiver's own summary report (báo cáo tổng hợp) to its superior.
     `serial` counts the receiver's exports from 1, never reused; `seq` is the report's number
-    in the committee's term ("Số 12-BC/ĐU"), given back when the write fails."""
+    in the committee's term ("Số 12-BC/ĐU"), given back when the write fails. `received_at`
+    and `ack_info` are filled when the superior's acknowledgement is imported."""
 
     __tablename__ = "summary_export"
     __table_args__ = (
@@ -148,3 +149,5 @@ class SummaryExport(Base):
     encrypted: Mapped[bool] = mapped_column(default=False)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utc_now)
     completed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    received_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    ack_info: Mapped[str] = mapped_column(Text, default="")

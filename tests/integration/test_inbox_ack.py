@@ -208,8 +208,17 @@ def test_the_commune_summary_goes_to_the_province_and_is_imported_there(
         )
         assert outcome.accepted == 1, outcome.files
         table = InboxService(services.context).period_table(parse_period("2026-11"))
+        # The province acknowledges the summary; the commune marks its export received.
+        acks = AckService(services.context)
+        report_id = acks.report_of_file(result.path.read_bytes())
+        ack = acks.acknowledge(report_id, identity_of(province), tmp_path / "bn-tinh.scb").path
     finally:
         services.close()
+    KeyService(commune.paths.root).register_superior(certificate_bytes(province))
+    taken = AckImporter(commune.context).import_ack(ack.read_bytes(), superior(commune))
+    assert (taken.serial, taken.receiver_name) == (1, "Ban Thường vụ Tỉnh ủy Tuyên Quang")
+    assert not taken.already
+    assert exporter.history()[0].received_at is not None
     (row,) = table.rows
     assert (row.sender_name, row.kind, row.document_number) == (
         "Đảng ủy xã Lũng Cú",

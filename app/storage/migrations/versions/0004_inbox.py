@@ -83,6 +83,8 @@ def upgrade() -> None:
         sa.Column("encrypted", sa.Boolean(), nullable=False),
         sa.Column("created_at", sa.DateTime(), nullable=False),
         sa.Column("completed_at", sa.DateTime(), nullable=True),
+        sa.Column("received_at", sa.DateTime(), nullable=True),
+        sa.Column("ack_info", sa.Text(), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_summary_export")),
         sa.UniqueConstraint("receiver_uid", "serial", name=op.f("uq_summary_export_receiver_uid")),
         sa.UniqueConstraint("term_start", "seq", name=op.f("uq_summary_export_term_start")),
