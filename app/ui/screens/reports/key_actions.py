@@ -38,7 +38,9 @@ def start_folder(ctx: UiContext) -> Path:
 
 def with_suffix(path: Path, suffix: str) -> Path:
     """`path`, with `suffix` added when the name typed has none."""
-    return path if path.suffix else path.with_name(path.name + suffix)
+    if path.suffix or not path.name:  # "/" while a path is being typed has no name yet
+        return path
+    return path.with_name(path.name + suffix)
 
 
 class KeyActions:

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -39,7 +38,7 @@ from app.ui.screens.reports.texts import (
     period_span,
     period_words,
 )
-from app.ui.screens.reports.wizard_pages import EncryptPage, FilePage, PeriodPage
+from app.ui.screens.reports.wizard_pages import EncryptPage, FilePage, PeriodPage, page_button
 from app.ui.screens.reports.work import desk
 from app.ui.widgets.fingerprint import FingerprintLabel
 from app.ui.widgets.passphrase import ask_passphrase
@@ -80,7 +79,7 @@ class SummaryPage(QWizardPage):
         self.setCommitPage(True)
         self.summary = _note()
         self.key_note = _note()
-        self.preview_button = QPushButton(_("&Preview the draft…"))
+        self.preview_button = page_button(_("&Preview the draft…"))
         self.preview_button.clicked.connect(self.preview)
         self.error = ErrorLine()
         row = QHBoxLayout()
@@ -182,6 +181,9 @@ class SummaryPage(QWizardPage):
         ):
             self.owner.button(which).setEnabled(not busy)
         self.preview_button.setEnabled(not busy)
+        if not busy:
+            # Disabling the buttons moved the focus away; Enter retries from here.
+            self.owner.button(QWizard.WizardButton.CommitButton).setFocus()
 
     def _exported(self, result: ExportResult) -> None:
         self._set_busy(False)
@@ -218,7 +220,7 @@ class DonePage(QWizardPage):
         self.next_steps = _note()
         self.enrolment = QGroupBox(_("Register the new certificate with the superior committee"))
         self.enrolment_text = _note()
-        self.write_button = QPushButton(_("Write the &certificate to a file…"))
+        self.write_button = page_button(_("Write the &certificate to a file…"))
         self.write_button.clicked.connect(self.owner.key_actions.write_certificate)
         box = QVBoxLayout(self.enrolment)
         box.addWidget(self.enrolment_text)

@@ -45,6 +45,14 @@ YEARS_BACK = 10
 ENCRYPTED_SUFFIX = ".p7m"
 
 
+def page_button(text: str) -> QPushButton:
+    """A button on a wizard page: Enter keeps meaning the wizard's Next (or Sign and export),
+    even when this button has the focus; Space or its underlined letter presses it."""
+    button = QPushButton(text)
+    button.setAutoDefault(False)
+    return button
+
+
 def _note(text: str = "") -> QLabel:
     label = QLabel(text)
     label.setWordWrap(True)
@@ -190,7 +198,7 @@ class EncryptPage(QWizardPage):
         self.setSubTitle(_("An encrypted file can be opened only by the superior committee."))
         self.encrypt = QCheckBox(_("&Encrypt the file for the superior committee"))
         self.explain = _note()
-        self.register_button = QPushButton(_("&Register the superior committee's certificate…"))
+        self.register_button = page_button(_("&Register the superior committee's certificate…"))
         self.register_button.clicked.connect(self._register)
         layout = QVBoxLayout(self)
         layout.addWidget(self.encrypt)
@@ -252,7 +260,7 @@ class FilePage(QWizardPage):
         self.path = QLineEdit()
         label = QLabel(_("&Save to file:"))
         label.setBuddy(self.path)
-        browse = QPushButton(_("C&hoose where to save…"))
+        browse = page_button(_("C&hoose where to save…"))
         browse.clicked.connect(self.browse)
         self.written_as = _note()
         row = QHBoxLayout()
