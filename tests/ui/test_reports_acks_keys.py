@@ -20,7 +20,7 @@ from app.services.keys import KeyService
 from app.services.report_desk import ReportDesk
 from app.services.report_verify import check_report
 from app.ui.screens.reports import ReportsScreen
-from app.ui.screens.reports.texts import local_date
+from app.ui.screens.reports.texts import local_date, unbroken
 from tests.integration.desk_world import (
     PASSPHRASE,
     DeskWorld,
@@ -129,10 +129,10 @@ def test_the_superior_certificate_is_registered_from_the_wizard_and_the_file_enc
         assert window.ctx.jobs.wait_idle()
         qtbot.waitUntil(page.encrypt.isEnabled)
         assert answers.seen[0] == "Chọn chứng thư số của cấp ủy cấp trên"
-        assert f"Dấu vân tay rút gọn: {commune.short_fingerprint}" in answers.seen[1]
+        assert f"Dấu vân tay rút gọn: {unbroken(commune.short_fingerprint)}" in answers.seen[1]
         assert "Cấp ủy: Đảng ủy xã Lũng Cú" in answers.seen[1]
         assert page.encrypt.isChecked() and not page.register_button.isVisible()
-        assert commune.short_fingerprint in page.explain.text()
+        assert unbroken(commune.short_fingerprint) in page.explain.text()
         wizard.next()
         wizard.file_page.path.setText(str(usb / "bao-cao-2026-10.scb"))
         assert wizard.file_page.written_as.text() == (
@@ -193,7 +193,7 @@ def test_the_key_panel_makes_writes_and_loads_keys(
         new = keys.info()
         assert new is not None and new.fingerprint != old.fingerprint
         qtbot.waitUntil(lambda: panel.fingerprint.text() == new.short_fingerprint)
-        assert new.short_fingerprint in answers.seen[2]
+        assert unbroken(new.short_fingerprint) in answers.seen[2]
         assert len(list((keys.keys_dir / "old").iterdir())) == 1
 
         # The certificate for the superior committee, written where she chooses.

@@ -17,7 +17,7 @@ from app.l10n import _, format_date
 from app.services.dto_base import Changes
 from app.ui.context import UiContext
 from app.ui.dialogs import confirm, show_info
-from app.ui.screens.reports.texts import enrolment_text
+from app.ui.screens.reports.texts import enrolment_text, unbroken
 from app.ui.screens.reports.work import desk
 from app.ui.widgets.passphrase import ask_passphrase
 
@@ -200,7 +200,7 @@ class KeyActions:
             _("Valid from {start} to {end}").format(
                 start=format_date(info.valid_from), end=format_date(info.valid_to)
             ),
-            _("Short fingerprint: {short}").format(short=info.short_fingerprint),
+            _("Short fingerprint: {short}").format(short=unbroken(info.short_fingerprint)),
             "",
             _(
                 "Call the office of the superior committee and ask them to read out the short "

@@ -72,7 +72,7 @@ class KeyPanel(QWidget):
             buttons.addWidget(button)
         buttons.addStretch(1)
         grid = QGridLayout(box)
-        grid.addWidget(self.key_text, 0, 0)
+        grid.addWidget(self.key_text, 0, 0, Qt.AlignmentFlag.AlignTop)
         grid.addLayout(buttons, 0, 1)
         grid.addWidget(self.fingerprint_title, 1, 0, 1, 2)
         grid.addWidget(self.fingerprint, 2, 0, 1, 2)

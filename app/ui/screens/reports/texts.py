@@ -96,6 +96,11 @@ def received_text(info: ExportInfo) -> str:
     return pgettext("received", "Not yet") if info.state == "done" else NOT_APPLICABLE
 
 
+def unbroken(fingerprint: str) -> str:
+    """A fingerprint whose groups stay on one line inside a wrapped sentence."""
+    return fingerprint.replace(" ", "\u00a0")
+
+
 def lower_first(text: str) -> str:
     """ "Số 03-BC/CB" inside a sentence: "số 03-BC/CB"."""
     return text[:1].lower() + text[1:]
@@ -194,7 +199,7 @@ def enrolment_text(superior: str, short_fingerprint: str) -> str:
             ).format(committee=committee),
             _(
                 "2. Call its office and read out the short fingerprint, group by group: {short}."
-            ).format(short=short_fingerprint),
+            ).format(short=unbroken(short_fingerprint)),
             _("The office registers the certificate only if every digit matches."),
         ]
     )

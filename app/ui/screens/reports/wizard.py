@@ -37,6 +37,7 @@ from app.ui.screens.reports.texts import (
     lower_first,
     period_span,
     period_words,
+    unbroken,
 )
 from app.ui.screens.reports.wizard_pages import EncryptPage, FilePage, PeriodPage, page_button
 from app.ui.screens.reports.work import desk
@@ -126,7 +127,7 @@ class SummaryPage(QWizardPage):
         else:
             self.key_note.setText(
                 _("Signed with the key of {name} (short fingerprint {short}).").format(
-                    name=key.subject, short=key.short_fingerprint
+                    name=key.subject, short=unbroken(key.short_fingerprint)
                 )
             )
 

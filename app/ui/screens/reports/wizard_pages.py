@@ -34,6 +34,7 @@ from app.ui.screens.reports.texts import (
     number_names,
     period_span,
     suggested_file_name,
+    unbroken,
 )
 from app.ui.screens.reports.work import desk
 
@@ -237,7 +238,10 @@ class EncryptPage(QWizardPage):
                 "Only {committee} can open the encrypted file, with the key of its certificate "
                 "(short fingerprint {short}). Encrypt whenever the file travels on a USB stick "
                 "or by e-mail; “.p7m” is added to its name."
-            ).format(committee=superior.cell or superior.subject, short=superior.short_fingerprint)
+            ).format(
+                committee=superior.cell or superior.subject,
+                short=unbroken(superior.short_fingerprint),
+            )
         )
 
     def _register(self) -> None:
