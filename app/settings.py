@@ -1,4 +1,4 @@
-"""The user's preferences (language, zoom), kept as JSON in the data folder.
+"""The user's preferences (language, zoom, last folders), kept as JSON in the data folder.
 
 They live outside the database so that the language is known before the database opens
 (its error messages must already be translated).
@@ -21,6 +21,8 @@ MAX_ZOOM = 200
 class UserSettings:
     language: str = DEFAULT_LANGUAGE
     zoom_percent: int = 100
+    #: The folder the last report was saved to (a USB stick, often); "" before the first.
+    report_folder: str = ""
 
     def with_zoom(self, percent: int) -> UserSettings:
         return replace(self, zoom_percent=max(MIN_ZOOM, min(MAX_ZOOM, percent)))
@@ -36,9 +38,11 @@ def load_settings(path: Path) -> UserSettings:
         return UserSettings()
     language = raw.get("language", DEFAULT_LANGUAGE)
     zoom = raw.get("zoom_percent", 100)
+    folder = raw.get("report_folder", "")
     settings = UserSettings(
         language=language if language in LANGUAGES else DEFAULT_LANGUAGE,
         zoom_percent=zoom if isinstance(zoom, int) else 100,
+        report_folder=folder if isinstance(folder, str) else "",
     )
     return settings.with_zoom(settings.zoom_percent)
 

@@ -240,6 +240,12 @@ class KeyService:
             return
         stamp = self._now().astimezone().strftime("%Y-%m-%d_%H%M%S")
         target = self.keys_dir / OLD_KEYS_DIRNAME / stamp
+        # Two replacements within one second must not share a folder: the second move would
+        # overwrite the first old key, which is never to be lost.
+        count = 1
+        while any((target / path.name).exists() for path in current):
+            count += 1
+            target = self.keys_dir / OLD_KEYS_DIRNAME / f"{stamp}-{count}"
         target.mkdir(parents=True, exist_ok=True)
         for path in current:
             shutil.move(path, target / path.name)

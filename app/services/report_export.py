@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from cryptography import x509
@@ -52,6 +52,8 @@ REPORT_KIND = "report"
 REPORT_TYPE_CODE = "BC"  # báo cáo, in the profile's document table
 REPORT_ATTACHMENT = "report.json"
 SIGNING_REASON = "Báo cáo tình hình hoạt động của chi bộ"
+# A draft's number is left blank for the hand to fill in once issued: "Số      -BC/CB".
+_BLANK_NUMBER = "\u00a0" * 6
 
 
 @dataclass(frozen=True)
@@ -138,6 +140,25 @@ class ReportExportService:
                 )
                 for r in rows
             ]
+
+    def check(self, period: Period) -> None:
+        """Raise `UserError` with the reason when the report of `period` cannot be exported
+        today: no cell profile or secretary, today outside the term, a period not begun."""
+        with unit_of_work(self._ctx) as session:
+            _checked_cell(session, period, self._ctx.today())
+
+    def preview(self, period: Period) -> bytes:
+        """The report of `period` as a draft (DỰ THẢO) PDF, from the same data the export
+        would sign today: the number left blank, no signature note, nothing reserved or
+        recorded. Refuses, like `export`, a period that cannot be exported."""
+        today = self._ctx.today()
+        body = self._ctx.profile.documents.body_code.value
+        heading = ReportHeading(f"Số {_BLANK_NUMBER}-{REPORT_TYPE_CODE}/{body}", today, "")
+        with unit_of_work(self._ctx) as session:
+            cell = _checked_cell(session, period, today)
+            snapshot = report_snapshot(session, self._ctx.profile, cell, period, heading)
+        draft = replace(snapshot, header=replace(snapshot.header, draft=True))
+        return render_period_report(draft)
 
     def export(
         self,

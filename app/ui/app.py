@@ -102,6 +102,7 @@ def main_areas(zoom: ZoomController) -> list[Area]:
         Area(_("Overview"), OverviewScreen),
         Area(pgettext("area", "Members"), _build_members, opens_members=True),
         Area(pgettext("area", "Meetings"), _build_meetings),
+        Area(pgettext("area", "Reports"), _build_reports),
         Area(_("Settings"), lambda ctx: _build_settings(ctx, zoom)),
     ]
 
@@ -119,6 +120,13 @@ def _build_meetings(ctx: UiContext) -> Screen:
     from app.ui.screens.meetings import MeetingsScreen
 
     return MeetingsScreen(ctx)
+
+
+def _build_reports(ctx: UiContext) -> Screen:
+    # Imported on first use for start-up speed, like the members screen.
+    from app.ui.screens.reports import ReportsScreen
+
+    return ReportsScreen(ctx)
 
 
 def _build_settings(ctx: UiContext, zoom: ZoomController) -> Screen:

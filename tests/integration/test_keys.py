@@ -13,7 +13,7 @@ from app.crypto.identity import (
     load_certificate,
 )
 from app.services.errors import UserError
-from app.services.keys import KeyService
+from app.services.keys import KeyService, key_info
 
 PASSPHRASE = "Chi bộ vững mạnh 2026"
 
@@ -69,6 +69,16 @@ def test_replacing_keeps_the_old_key(data_dir: Path) -> None:
     kept = load_certificate((old[0] / "cell.crt").read_bytes())
     assert (old[0] / "cell-signing.p12").is_file()
     assert kept.not_valid_before_utc.year == 2026 and kept != keys.certificate()
+
+
+def test_two_replacements_in_one_second_keep_both_old_keys(data_dir: Path) -> None:
+    moment = dt.datetime(2026, 9, 1, 8, tzinfo=dt.UTC)
+    keys = KeyService(data_dir, now=lambda: moment)
+    made = [keys.create(PASSPHRASE, name, "Chi bộ thôn Lũng Cú", "") for name in "ABC"]
+    old = sorted((data_dir / "keys" / "old").iterdir())
+    assert len(old) == 2 and old[1].name == f"{old[0].name}-2"
+    kept = [load_certificate((folder / "cell.crt").read_bytes()) for folder in old]
+    assert sorted(key_info(c).fingerprint for c in kept) == sorted(m.fingerprint for m in made[:2])
 
 
 def test_import_a_p12_from_a_certificate_authority(data_dir: Path, tmp_path: Path) -> None:

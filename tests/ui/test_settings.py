@@ -20,7 +20,7 @@ from tests.ui.conftest import ModalAnswers, type_text
 
 
 def _settings_screen(qtbot: QtBot, window: MainWindow) -> SettingsScreen:
-    qtbot.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
     screen = window.stack.currentWidget()
     assert isinstance(screen, SettingsScreen)
     assert window.ctx.jobs.wait_idle()
@@ -125,7 +125,7 @@ def test_in_english_the_window_is_english(qtbot: QtBot, demo_dir: Path, english:
     qtbot.addWidget(window)
     try:
         titles = [window.sidebar.item(r).text() for r in range(window.sidebar.count())]
-        assert titles == ["Overview", "Members", "Meetings", "Settings"]
+        assert titles == ["Overview", "Members", "Meetings", "Reports", "Settings"]
     finally:
         window.ctx.jobs.shutdown()
         services.close()

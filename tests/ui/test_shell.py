@@ -21,7 +21,7 @@ def _titles(window: MainWindow) -> list[str]:
 
 
 def test_sidebar_lists_the_built_areas_in_vietnamese(main_window: MainWindow) -> None:
-    assert _titles(main_window) == ["Tổng quan", "Đảng viên", "Sinh hoạt", "Cài đặt"]
+    assert _titles(main_window) == ["Tổng quan", "Đảng viên", "Sinh hoạt", "Báo cáo", "Cài đặt"]
     assert isinstance(main_window.stack.currentWidget(), OverviewScreen)
 
 
@@ -31,7 +31,7 @@ def test_window_title_and_status_bar_name_the_cell(main_window: MainWindow) -> N
 
 
 def test_ctrl_number_switches_area(qtbot: QtBot, main_window: MainWindow) -> None:
-    qtbot.keyClick(main_window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(main_window, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
     assert isinstance(main_window.stack.currentWidget(), SettingsScreen)
     qtbot.keyClick(main_window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
     assert isinstance(main_window.stack.currentWidget(), MembersScreen)
