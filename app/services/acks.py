@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from cryptography import x509
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.crypto.verify import Failure
 from app.domain.dates import utc_instant
 from app.l10n import _
 from app.services.base import ServiceContext, audit, unit_of_work
@@ -37,6 +39,24 @@ class AckImport:
     receiver_name: str
     received_at: dt.datetime
     already: bool  # it had been imported before; nothing changed
+
+
+#: The verifier words its refusals for the receiver ("ask the cell to send it again"); at the
+#: cell, a changed acknowledgement comes from the superior committee.
+_ACK_REASONS: dict[Failure | None, Callable[[], str]] = {
+    Failure.TAMPERED: lambda: _(
+        "The acknowledgement was modified after it was signed. Do not use it; ask the "
+        "superior committee to send it again."
+    ),
+    Failure.NOT_COVERED: lambda: _(
+        "Content was added to the acknowledgement after it was signed. Do not use it; ask "
+        "the superior committee to send it again."
+    ),
+    Failure.DAMAGED: lambda: _(
+        "The acknowledgement file is damaged or is not a PDF file. Ask the superior "
+        "committee to send it again."
+    ),
+}
 
 
 def _bad_ack() -> UserError:
@@ -85,7 +105,9 @@ class AckImporter:
             )
         check = check_signed(data, trusted, None, (ACK,))
         if not check.valid:
-            raise UserError(check.reason)
+            raise UserError(
+                _ACK_REASONS[check.failure]() if check.failure in _ACK_REASONS else check.reason
+            )
         payload = check.payload
         try:
             sender, report = payload["sender"], payload["report"]

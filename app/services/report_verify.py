@@ -66,6 +66,8 @@ class ReportCheck:
     kind: SignedKind | None = None
     #: The signed PDF (decrypted when the file was encrypted); b"" when refused.
     signed: bytes = b""
+    #: Why the signature check failed (None when it passed or was not reached).
+    failure: Failure | None = None
 
     def _sender(self) -> Mapping[str, Any]:
         sender = self.payload.get("cell") or self.payload.get("committee") or {}
@@ -148,6 +150,7 @@ def check_signed(
         "fingerprint": result.fingerprint,
         "short_fingerprint": result.short_fingerprint,
         "signed_at": result.signed_at,
+        "failure": result.failure,
     }
     problem = _signature_problem(result, checked)
     if problem:

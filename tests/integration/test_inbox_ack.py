@@ -151,8 +151,9 @@ def test_a_tampered_or_foreign_acknowledgement_is_refused(
 ) -> None:
     ack = bytearray(acknowledge(commune, world, "a3-nov", tmp_path / "bn.scb").read_bytes())
     ack[len(ack) // 2] ^= 0x01
-    with pytest.raises(UserError):
+    with pytest.raises(UserError) as caught:
         AckImporter(cell_a.context).import_ack(bytes(ack), superior(cell_a))
+    assert "hãy đề nghị cấp ủy cấp trên gửi lại" in caught.value.message
     # Signed by another committee's key than the registered one.
     other = open_services(copy_folder(world.other, tmp_path / "other"))
     try:
