@@ -38,7 +38,6 @@ from app.domain.messages import N_
 from app.exit_codes import EXIT_OK, EXIT_REFUSED, EXIT_USAGE
 from app.l10n import LANGUAGES, _, set_language
 from app.paths import DataPaths, default_data_dir
-from app.services.errors import UserError
 from app.settings import load_settings
 
 
@@ -335,6 +334,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     # Sub-commands need the database and document stack (about a second to import); the window
     # must not wait for it, so it is imported here, for sub-commands only (start-up speed).
     from app import commands
+    from app.services.errors import UserError
 
     try:
         return commands.run_command(args, data_dir)

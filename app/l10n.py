@@ -13,9 +13,13 @@ import datetime as dt
 import gettext
 import io
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from app.domain.messages import Message, ParamValue
 from app.paths import i18n_dir
+
+if TYPE_CHECKING:
+    # Type hints only: the window's first paint needs no domain messages (start-up speed).
+    from app.domain.messages import Message, ParamValue
 
 LANGUAGES = ("vi", "en")
 DEFAULT_LANGUAGE = "vi"

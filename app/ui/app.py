@@ -20,8 +20,6 @@ from PySide6.QtWidgets import QApplication, QWidget
 from app import APP_NAME
 from app.l10n import _, pgettext, set_language
 from app.paths import DataPaths
-from app.services.dto_base import CellInfo
-from app.services.errors import UserError
 from app.settings import UserSettings, load_settings, save_settings
 from app.ui.context import UiContext
 from app.ui.jobs import JobRunner, ServicesOpener
@@ -32,7 +30,9 @@ from app.ui.shell import Area, MainWindow
 from app.ui.zoom import ZoomController, apply_zoom, choose_base_font
 
 if TYPE_CHECKING:
-    # Type hints only: the facade loads SQLAlchemy and Alembic, which the window must not wait for.
+    # Type hints only: the facade loads SQLAlchemy and Alembic, which the window must not wait for;
+    # the service DTOs are not needed before the data arrives.
+    from app.services.dto_base import CellInfo
     from app.services.facade import Services
     from app.ui.wizard import FirstRunWizard
 
@@ -258,8 +258,12 @@ class AfterFirstPaint(QObject):
 
 
 def _show_start_error(parent: QWidget | None, error: BaseException) -> None:
+    # Only on this error path: keeps start-up light.
+    from PySide6.QtWidgets import QMessageBox
+
+    from app.services.errors import UserError
+
     text = error.message if isinstance(error, UserError) else _("Sổ Chi bộ could not start.")
-    from PySide6.QtWidgets import QMessageBox  # only on this error path: keeps start-up light
 
     QMessageBox.critical(parent, DISPLAY_NAME, text)
 

@@ -35,12 +35,12 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QApplication, QWidget
 
 from app.l10n import _
-from app.services.dto_base import Changes
 
 if TYPE_CHECKING:
     # Type hints only: importing the facade loads SQLAlchemy and Alembic (about a second).
     from PySide6.QtWidgets import QProgressDialog
 
+    from app.services.dto_base import Changes
     from app.services.facade import Services
 
 T = TypeVar("T")
@@ -359,6 +359,9 @@ def _past_delay(job: _Job) -> bool:
 
 
 def _changes_of(result: object) -> Changes | None:
+    # Imported on the first write, not with the window: no DTO is needed for its first paint.
+    from app.services.dto_base import Changes
+
     if isinstance(result, Changes):
         return result
     changes = getattr(result, "changes", None)

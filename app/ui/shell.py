@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -18,10 +19,13 @@ from PySide6.QtWidgets import (
 )
 
 from app.l10n import _
-from app.services.dto_base import CellInfo, Changes
 from app.ui.context import UiContext
 from app.ui.screens.base import Screen
 from app.ui.zoom import ZoomController
+
+if TYPE_CHECKING:
+    # Type hints only: the window shows before any service DTO is needed (start-up speed).
+    from app.services.dto_base import CellInfo, Changes
 
 ScreenFactory = Callable[[UiContext], Screen]
 #: Areas reachable with Ctrl+1 ... Ctrl+9.
