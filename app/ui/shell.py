@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -36,8 +35,7 @@ MAX_AREA_SHORTCUTS = 9
 APP_TITLE = "Sổ Chi bộ"
 
 
-@dataclass(frozen=True)
-class Area:
+class Area(NamedTuple):
     """One entry of the sidebar: its translated title and how to build its screen.
 
     The screen (and its module) is built the first time the area is shown or asked for, so the
