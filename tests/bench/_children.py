@@ -125,40 +125,48 @@ def bare(t0: float) -> None:
 
 
 def real(data_dir: Path, t0: float) -> None:
-    """The real start path: the `sochibo` entry point with no arguments; window first, then data."""
-    import app.cli  # what the `sochibo` launcher imports first, before any Qt module
-    import app.ui.app as gui
-    from app.paths import default_data_dir
+    """The real start path: the `sochibo` entry point with no arguments; window first, then data.
 
-    assert default_data_dir() == data_dir, "XDG_DATA_HOME does not lead to the fixture"
-    launch = gui.launch
+    Modules are imported in the program's own order (the window's after the command line is
+    read): PySide reads the source of every module imported after it, so the order matters.
+    """
+    import app.cli  # what the `sochibo` launcher imports first, before any Qt module
+
+    open_window = app.cli._run_gui
     times: dict[str, float] = {}
 
-    def watched_launch(folder: Path, lang: str | None) -> gui.Startup:
-        from PySide6.QtCore import QTimer
+    def watched_open_window(folder: Path, lang: str | None) -> int:
+        assert folder == data_dir, "XDG_DATA_HOME does not lead to the fixture"
+        import app.ui.app as gui  # as `_run_gui` is about to
 
-        startup = launch(folder, lang)
-        # Queued now, it runs on the event loop's first turn: the window is shown and answering.
-        QTimer.singleShot(0, lambda: interactive(startup))
-        return startup
+        launch = gui.launch
+        timer = sys.modules["PySide6.QtCore"].QTimer
 
-    def interactive(startup: gui.Startup) -> None:
-        times["seconds"] = time.time() - t0
-        wait_loaded(startup)
+        def watched_launch(folder: Path, lang: str | None) -> gui.Startup:
+            startup = launch(folder, lang)
+            # Queued now, it runs on the event loop's first turn: the window is shown and
+            # answering.
+            timer.singleShot(0, lambda: interactive(startup))
+            return startup
 
-    def wait_loaded(startup: gui.Startup) -> None:
-        from PySide6.QtCore import QTimer
+        def interactive(startup: gui.Startup) -> None:
+            times["seconds"] = time.time() - t0
+            wait_loaded(startup)
 
-        jobs = startup.jobs
-        if jobs.is_opening or not jobs.is_idle():
-            QTimer.singleShot(1, lambda: wait_loaded(startup))
-            return
-        rss, peak = _rss_mb()
-        loaded = time.time() - t0
-        print(json.dumps({**times, "loaded_seconds": loaded, "rss_mb": rss, "peak_mb": peak}))
-        startup.app.quit()
+        def wait_loaded(startup: gui.Startup) -> None:
+            jobs = startup.jobs
+            if jobs.is_opening or not jobs.is_idle():
+                timer.singleShot(1, lambda: wait_loaded(startup))
+                return
+            rss, peak = _rss_mb()
+            loaded = time.time() - t0
+            print(json.dumps({**times, "loaded_seconds": loaded, "rss_mb": rss, "peak_mb": peak}))
+            startup.app.quit()
 
-    gui.launch = watched_launch  # type: ignore[assignment]
+        gui.launch = watched_launch  # type: ignore[assignment]
+        return open_window(folder, lang)
+
+    app.cli._run_gui = watched_open_window  # type: ignore[assignment]
     app.cli.main([])
 
 
