@@ -68,6 +68,8 @@ class FindingsModel(QAbstractTableModel):
         # Per row: the four columns' texts, then the severity's icon and colour.
         self._rows: list[tuple[tuple[str, str, str, str], QIcon, QColor]] = []
         self._icon_source = icon_source
+        # Translated once: Qt asks for the titles dozens of times while it lays the window out.
+        self._titles = (_("Level"), _("What to do"), _("Concerns"), _("Source"))
 
     def set_findings(self, findings: Sequence[Finding]) -> None:
         # Imported with the first findings, not with the window: its first paint shows none.
@@ -100,7 +102,7 @@ class FindingsModel(QAbstractTableModel):
     ) -> object:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        titles = (_("Level"), _("What to do"), _("Concerns"), _("Source"))
+        titles = self._titles
         return titles[section] if 0 <= section < len(titles) else None
 
     def data(self, index: _AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
