@@ -11,7 +11,6 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, NoReturn
 
-from app.domain.messages import N_
 from app.exit_codes import EXIT_USAGE
 from app.l10n import LANGUAGES, _
 
@@ -39,22 +38,23 @@ class Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"{text}\n{hint}\n")
 
 
-# argparse words its own errors in English; the common ones are translated by their shape.
-_ARGPARSE_MESSAGES = (
-    (re.compile(r"the following arguments are required: (?P<names>.*)"),
-     N_("the following arguments are required: {names}")),
-    (re.compile(r"unrecognized arguments: (?P<args>.*)"), N_("unrecognized arguments: {args}")),
-    (re.compile(r"argument (?P<name>\S+): invalid choice: (?P<value>.*) "
-                r"\(choose from (?P<choices>.*)\)"),
-     N_("argument {name}: invalid choice: {value} (choose from {choices})")),
-    (re.compile(r"argument (?P<name>\S+): expected one argument"),
-     N_("argument {name}: expected one argument")),
-)  # fmt: skip
-
-
 def _argparse_message(message: str) -> str:
-    for pattern, msgid in _ARGPARSE_MESSAGES:
-        match = pattern.fullmatch(message)
+    """argparse words its own errors in English; the common ones are translated by their shape."""
+    # Only a usage error needs these: the window opens without loading them (start-up speed).
+    from app.domain.messages import N_
+
+    shapes = (
+        (r"the following arguments are required: (?P<names>.*)",
+         N_("the following arguments are required: {names}")),
+        (r"unrecognized arguments: (?P<args>.*)", N_("unrecognized arguments: {args}")),
+        (r"argument (?P<name>\S+): invalid choice: (?P<value>.*) "
+         r"\(choose from (?P<choices>.*)\)",
+         N_("argument {name}: invalid choice: {value} (choose from {choices})")),
+        (r"argument (?P<name>\S+): expected one argument",
+         N_("argument {name}: expected one argument")),
+    )  # fmt: skip
+    for pattern, msgid in shapes:
+        match = re.fullmatch(pattern, message)
         if match:
             return _(msgid).format(**match.groupdict())
     return message

@@ -3,7 +3,7 @@
 msgids are English; Vietnamese is the default language. Catalogs live in i18n/<lang>/LC_MESSAGES/
 <area>.po; the build compiles them to .mo. In a source checkout a missing or stale .mo is
 compiled on first use, so `uv run sochibo` works straight from a clone. Each area keeps its own
-catalog file (core.po, members.po, ui.po, ...); they are chained into one translation.
+catalog file (core.po, members.po, ui.po, ...); they are merged into one translation.
 """
 
 from __future__ import annotations
@@ -12,10 +12,15 @@ import contextlib
 import datetime as dt
 import gettext
 import io
+import struct
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from app.domain.messages import Message, ParamValue
 from app.paths import i18n_dir
+
+if TYPE_CHECKING:
+    # Type hints only: the window's first paint needs no domain messages (start-up speed).
+    from app.domain.messages import Message, ParamValue
 
 LANGUAGES = ("vi", "en")
 DEFAULT_LANGUAGE = "vi"
@@ -39,15 +44,18 @@ def _compile(po_path: Path) -> bytes:
     return buffer.getvalue()
 
 
-def _load_one(po_path: Path) -> gettext.GNUTranslations:
-    mo_path = po_path.with_suffix(".mo")
-    if mo_path.exists() and mo_path.stat().st_mtime >= po_path.stat().st_mtime:
-        return gettext.GNUTranslations(io.BytesIO(mo_path.read_bytes()))
-    data = _compile(po_path)
+def _compiled(path: Path) -> bytes:
+    """The compiled catalog of `path`: a shipped .mo, or the .mo of a .po (compiled if stale)."""
+    if path.suffix == ".mo":
+        return path.read_bytes()
+    mo_path = path.with_suffix(".mo")
+    if mo_path.exists() and mo_path.stat().st_mtime >= path.stat().st_mtime:
+        return mo_path.read_bytes()
+    data = _compile(path)
     # A read-only install keeps the compiled catalog in memory only.
     with contextlib.suppress(OSError):
         mo_path.write_bytes(data)
-    return gettext.GNUTranslations(io.BytesIO(data))
+    return data
 
 
 def catalog_files(lang: str, root: Path | None = None) -> list[Path]:
@@ -63,24 +71,61 @@ def catalog_files(lang: str, root: Path | None = None) -> list[Path]:
 def _load_catalog(lang: str, root: Path) -> gettext.NullTranslations:
     first: gettext.GNUTranslations | None = None
     for path in catalog_files(lang, root):
-        if path.suffix == ".po":
-            part = _load_one(path)
-        else:
-            part = gettext.GNUTranslations(io.BytesIO(path.read_bytes()))
+        data = _compiled(path)
         if first is None:
-            first = part
-        else:
-            _merge_into(first, part)
+            first = gettext.GNUTranslations(io.BytesIO(data))  # gives all areas its plural rule
+            continue
+        table = _mo_table(data)
+        if table is None:
+            table = gettext.GNUTranslations(io.BytesIO(data))._catalog  # type: ignore[attr-defined]
+        _merge_into(first, table)
     return first or gettext.NullTranslations()
 
 
-def _merge_into(target: gettext.GNUTranslations, part: gettext.GNUTranslations) -> None:
+def _merge_into(target: gettext.GNUTranslations, part: dict[object, str]) -> None:
     # One table instead of a chain of fallbacks: a chain costs one lookup per area catalog for
     # every text, and Qt alone asks for some 250 texts while the window is built. The areas
     # never define the same msgid (a test checks), so the order does not matter.
     table: dict[object, str] = target._catalog  # type: ignore[attr-defined]
-    for key, text in part._catalog.items():  # type: ignore[attr-defined]
+    for key, text in part.items():
         table.setdefault(key, text)
+
+
+#: A little-endian GNU .mo file, as babel writes it on the machines we build on.
+_MO_MAGIC = 0x950412DE
+
+
+def _mo_table(data: bytes) -> dict[object, str] | None:
+    """The translations of a UTF-8 .mo file keyed as gettext keys them, without its header.
+
+    gettext parses each file entry by entry and compiles its plural rule; done here for all the
+    area catalogs but the first, this takes half the time (about 2 ms of start-up). None when
+    the file is not a well-formed little-endian .mo: gettext then reads it (and reports it).
+    """
+    if len(data) < 20 or struct.unpack_from("<I", data)[0] != _MO_MAGIC:
+        return None
+    count, ids_at, texts_at = struct.unpack_from("<3I", data, 8)
+    try:
+        ids = struct.unpack_from(f"<{2 * count}I", data, ids_at)
+        texts = struct.unpack_from(f"<{2 * count}I", data, texts_at)
+    except struct.error:
+        return None
+    offsets = ids + texts  # (length, start) pairs
+    if max((offsets[i] + offsets[i + 1] for i in range(0, len(offsets), 2)), default=0) > len(data):
+        return None
+    table: dict[object, str] = {}
+    for i in range(0, 2 * count, 2):
+        msgid = data[ids[i + 1] : ids[i + 1] + ids[i]]
+        text = data[texts[i + 1] : texts[i + 1] + texts[i]].decode()
+        if not msgid:
+            continue  # the header: the first catalog's is kept
+        if b"\x00" in msgid:  # singular\0plural: one entry per plural form
+            singular = msgid.split(b"\x00")[0].decode()
+            for form, plural_text in enumerate(text.split("\x00")):
+                table[singular, form] = plural_text
+        else:
+            table[msgid.decode()] = text
+    return table
 
 
 def set_language(lang: str, root: Path | None = None) -> None:

@@ -9,20 +9,19 @@ openpyxl either (exports import them when used).
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
 from app import APP_NAME
 from app.l10n import _, pgettext, set_language
 from app.paths import DataPaths, program_icon_file
-from app.services.dto_base import CellInfo
-from app.services.errors import UserError
 from app.settings import UserSettings, load_settings, save_settings
 from app.ui.context import UiContext
 from app.ui.jobs import JobRunner, ServicesOpener
@@ -33,7 +32,9 @@ from app.ui.shell import Area, MainWindow
 from app.ui.zoom import ZoomController, apply_zoom, choose_base_font
 
 if TYPE_CHECKING:
-    # Type hints only: the facade loads SQLAlchemy and Alembic, which the window must not wait for.
+    # Type hints only: the facade loads SQLAlchemy and Alembic, which the window must not wait for;
+    # the service DTOs are not needed before the data arrives.
+    from app.services.dto_base import CellInfo
     from app.services.facade import Services
     from app.ui.wizard import FirstRunWizard
 
@@ -249,34 +250,44 @@ class Startup:
 
 
 class AfterFirstPaint(QObject):
-    """Calls `action` once, one event-loop turn after `widget` first paints.
+    """Calls `action` once `widget`'s window has painted itself for the first time.
 
-    A window that never paints (started minimised) gets the action after `FALLBACK_MS`.
+    Qt paints a widget window while it handles the window system's first expose, so a window
+    found exposed on a timer tick has painted. Polled, not watched with an event filter: the
+    first Python event handler makes PySide build its QEvent classes, ~3 ms of start-up.
+    A window that never shows (started minimised) gets the action after `FALLBACK_MS`.
     """
 
     FALLBACK_MS = 300
+    POLL_MS = 1
 
     def __init__(self, widget: QWidget, action: Callable[[], None]) -> None:
         super().__init__(widget)
-        self._action: Callable[[], None] | None = action
-        widget.installEventFilter(self)
-        QTimer.singleShot(self.FALLBACK_MS, self._fire)
+        self._widget = widget
+        self._action = action
+        self._deadline = time.monotonic() + self.FALLBACK_MS / 1000
+        self._timer = QTimer(self)
+        # Precise: a coarse 1 ms timer ticks only every ~16 ms on Windows.
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self._timer.timeout.connect(self._poll)
+        self._timer.start(self.POLL_MS)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint and self._action is not None:
-            watched.removeEventFilter(self)
-            QTimer.singleShot(0, self._fire)
-        return False
-
-    def _fire(self) -> None:
-        action, self._action = self._action, None
-        if action is not None:
-            action()
+    def _poll(self) -> None:
+        window = self._widget.windowHandle()
+        exposed = window is not None and window.isExposed()
+        if not exposed and time.monotonic() < self._deadline:
+            return
+        self._timer.stop()
+        self._action()
 
 
 def _show_start_error(parent: QWidget | None, error: BaseException) -> None:
+    # Only on this error path: keeps start-up light.
+    from PySide6.QtWidgets import QMessageBox
+
+    from app.services.errors import UserError
+
     text = error.message if isinstance(error, UserError) else _("Sổ Chi bộ could not start.")
-    from PySide6.QtWidgets import QMessageBox  # only on this error path: keeps start-up light
 
     QMessageBox.critical(parent, DISPLAY_NAME, text)
 

@@ -19,7 +19,6 @@ from __future__ import annotations
 import itertools
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import (
@@ -35,12 +34,12 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QApplication, QWidget
 
 from app.l10n import _
-from app.services.dto_base import Changes
 
 if TYPE_CHECKING:
     # Type hints only: importing the facade loads SQLAlchemy and Alembic (about a second).
     from PySide6.QtWidgets import QProgressDialog
 
+    from app.services.dto_base import Changes
     from app.services.facade import Services
 
 T = TypeVar("T")
@@ -59,17 +58,28 @@ class ServicesUnavailableError(RuntimeError):
     """A database job ran although the services could not be opened (the program is quitting)."""
 
 
-@dataclass
 class _Job:
-    on_done: Callable[[Any], None]
-    on_error: ErrorHandler | None
-    label: str
-    is_write: bool
-    on_db: bool
-    #: Shows the busy dialog when it fires; None for a quiet job (the start-up opener, which
-    #: the window's status bar announces instead).
-    timer: QTimer | None = None
-    started: float = field(default_factory=time.monotonic)
+    """A submitted job's callbacks and kind. (A plain class: a dataclass costs ~0.5 ms to make
+    at start-up, and the window's first paint waits for this module.)"""
+
+    __slots__ = ("is_write", "label", "on_db", "on_done", "on_error", "timer")
+
+    def __init__(
+        self,
+        on_done: Callable[[Any], None],
+        on_error: ErrorHandler | None,
+        label: str,
+        is_write: bool,
+        on_db: bool,
+    ) -> None:
+        self.on_done = on_done
+        self.on_error = on_error
+        self.label = label
+        self.is_write = is_write
+        self.on_db = on_db
+        #: Shows the busy dialog when it fires; None for a quiet job (the start-up opener,
+        #: which the window's status bar announces instead).
+        self.timer: QTimer | None = None
 
 
 class _Task(QRunnable):
@@ -359,6 +369,9 @@ def _past_delay(job: _Job) -> bool:
 
 
 def _changes_of(result: object) -> Changes | None:
+    # Imported on the first write, not with the window: no DTO is needed for its first paint.
+    from app.services.dto_base import Changes
+
     if isinstance(result, Changes):
         return result
     changes = getattr(result, "changes", None)

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -18,10 +18,16 @@ from PySide6.QtWidgets import (
 )
 
 from app.l10n import _
-from app.services.dto_base import CellInfo, Changes
 from app.ui.context import UiContext
 from app.ui.screens.base import Screen
 from app.ui.zoom import ZoomController
+
+if TYPE_CHECKING:
+    # Type hints only (start-up speed): the window shows before any service DTO is needed, and
+    # importing a QEvent class makes PySide build all of them (~3 ms).
+    from PySide6.QtGui import QCloseEvent
+
+    from app.services.dto_base import CellInfo, Changes
 
 ScreenFactory = Callable[[UiContext], Screen]
 #: Areas reachable with Ctrl+1 ... Ctrl+9.
@@ -29,8 +35,7 @@ MAX_AREA_SHORTCUTS = 9
 APP_TITLE = "Sổ Chi bộ"
 
 
-@dataclass(frozen=True)
-class Area:
+class Area(NamedTuple):
     """One entry of the sidebar: its translated title and how to build its screen.
 
     The screen (and its module) is built the first time the area is shown or asked for, so the

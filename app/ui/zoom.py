@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QFont, QFontDatabase, QFontMetrics
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QApplication
 
 from app.paths import resources_dir
@@ -52,6 +52,8 @@ def choose_base_font(app: QApplication) -> QFont:
     font = QFont(app.font())
     if covers_vietnamese(font):
         return font
+    from PySide6.QtGui import QFontDatabase  # only where the system font lacks Vietnamese
+
     family = ""
     for name in BUNDLED_UI_FONTS:
         font_id = QFontDatabase.addApplicationFont(str(resources_dir() / "fonts" / name))

@@ -4,6 +4,10 @@ Run as `python _children.py app|bare DATA_DIR T0`: builds a window, shows it, wa
 interactive (shown, and the event loop has turned), then prints one JSON line: seconds since T0
 (the parent's clock just before it started this process) and memory. The app also reports
 `loaded_seconds`: until the data folder is open and the first screen's data has loaded.
+
+The app starts the way the Start-menu shortcut starts it: `sochibo` with no arguments, through
+`app.cli.main`, on the default data folder (the parent points XDG_DATA_HOME at the folder that
+holds DATA_DIR, which is named like the program's folder).
 """
 
 from __future__ import annotations
@@ -121,34 +125,49 @@ def bare(t0: float) -> None:
 
 
 def real(data_dir: Path, t0: float) -> None:
-    """The real start-up path, through the functions `run_gui` uses: window first, then data."""
-    from PySide6.QtCore import QTimer
+    """The real start path: the `sochibo` entry point with no arguments; window first, then data.
 
-    import app.cli  # `sochibo` imports it before it opens the window
-    from app.ui.app import launch
+    Modules are imported in the program's own order (the window's after the command line is
+    read): PySide reads the source of every module imported after it, so the order matters.
+    """
+    import app.cli  # what the `sochibo` launcher imports first, before any Qt module
 
-    startup = launch(data_dir, None)
-    app = startup.app
+    open_window = app.cli._run_gui
     times: dict[str, float] = {}
 
-    def interactive() -> None:
-        times["seconds"] = time.time() - t0
-        wait_loaded()
+    def watched_open_window(folder: Path, lang: str | None) -> int:
+        assert folder == data_dir, "XDG_DATA_HOME does not lead to the fixture"
+        import app.ui.app as gui  # as `_run_gui` is about to
 
-    def wait_loaded() -> None:
-        jobs = startup.jobs
-        if jobs.is_opening or not jobs.is_idle():
-            QTimer.singleShot(1, wait_loaded)
-            return
-        rss, peak = _rss_mb()
-        loaded = time.time() - t0
-        print(json.dumps({**times, "loaded_seconds": loaded, "rss_mb": rss, "peak_mb": peak}))
-        app.quit()
+        launch = gui.launch
+        timer = sys.modules["PySide6.QtCore"].QTimer
 
-    # Queued now, it runs on the event loop's first turn: the window is shown and answering.
-    QTimer.singleShot(0, interactive)
-    app.exec()
-    startup.stop()
+        def watched_launch(folder: Path, lang: str | None) -> gui.Startup:
+            startup = launch(folder, lang)
+            # Queued now, it runs on the event loop's first turn: the window is shown and
+            # answering.
+            timer.singleShot(0, lambda: interactive(startup))
+            return startup
+
+        def interactive(startup: gui.Startup) -> None:
+            times["seconds"] = time.time() - t0
+            wait_loaded(startup)
+
+        def wait_loaded(startup: gui.Startup) -> None:
+            jobs = startup.jobs
+            if jobs.is_opening or not jobs.is_idle():
+                timer.singleShot(1, lambda: wait_loaded(startup))
+                return
+            rss, peak = _rss_mb()
+            loaded = time.time() - t0
+            print(json.dumps({**times, "loaded_seconds": loaded, "rss_mb": rss, "peak_mb": peak}))
+            startup.app.quit()
+
+        gui.launch = watched_launch  # type: ignore[assignment]
+        return open_window(folder, lang)
+
+    app.cli._run_gui = watched_open_window  # type: ignore[assignment]
+    app.cli.main([])
 
 
 def _report(app: object, t0: float) -> None:

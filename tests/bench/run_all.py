@@ -40,13 +40,25 @@ from bench_report import measure_in_new_cell as measure_report_file  # noqa: E40
 from bench_report import report as report_report_file  # noqa: E402
 from fixtures import make_large_cell  # noqa: E402
 
+from app import APP_NAME  # noqa: E402
+
 START_BUDGET = 1.3
 FILTER_BUDGET_MS = 50.0
 MEMORY_BUDGET_MB = 200.0
 
 
-def _child(kind: str, data_dir: Path) -> dict[str, float]:
-    env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
+def _child(kind: str, data_dir: Path, pycache: Path) -> dict[str, float]:
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"),
+        # `sochibo` with no arguments opens the default data folder: make it the fixture.
+        XDG_DATA_HOME=str(data_dir.parent),
+        # Both children run from compiled bytecode, as an installed copy does (the installer
+        # compiles everything): a machine that forbids writing .pyc files would otherwise
+        # make each child compile its Python sources on every start.
+        PYTHONPYCACHEPREFIX=str(pycache),
+    )
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     t0 = time.time()
     out = subprocess.run(
         [sys.executable, str(HERE / "_children.py"), kind, str(data_dir), repr(t0)],
@@ -61,13 +73,19 @@ def _child(kind: str, data_dir: Path) -> dict[str, float]:
 
 
 def bench_start_and_memory(data_dir: Path, rounds: int) -> dict[str, float]:
+    """Start-up and memory of the program and the bare window; `data_dir` must be named
+    like the program's default data folder (see _children.py)."""
+    assert data_dir.name == APP_NAME, data_dir
     bare: list[dict[str, float]] = []
     real: list[dict[str, float]] = []
-    _child("bare", data_dir)  # warm the file cache for both, so neither pays alone
-    _child("app", data_dir)
-    for _ in range(rounds):
-        bare.append(_child("bare", data_dir))
-        real.append(_child("app", data_dir))
+    with tempfile.TemporaryDirectory() as pycache_dir:
+        pycache = Path(pycache_dir)
+        # Warm the file cache and compile the bytecode for both, so neither pays alone.
+        _child("bare", data_dir, pycache)
+        _child("app", data_dir, pycache)
+        for _ in range(rounds):
+            bare.append(_child("bare", data_dir, pycache))
+            real.append(_child("app", data_dir, pycache))
     med = statistics.median
     return {
         "bare_start_s": med(r["seconds"] for r in bare),
@@ -85,7 +103,7 @@ def main() -> int:
     args = parser.parse_args()
     ok = True
     with tempfile.TemporaryDirectory() as tmp:
-        data_dir = Path(tmp) / "data"
+        data_dir = Path(tmp) / APP_NAME  # the default data folder of the children
         make_large_cell(data_dir, members=1000)
         start = bench_start_and_memory(data_dir, args.rounds)
         ratio = start["app_start_s"] / start["bare_start_s"]

@@ -4,20 +4,22 @@ wizard, and the database stack is never imported before the window shows."""
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSize
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.paths import DataPaths
 from app.services.facade import Services
 from app.settings import UserSettings
-from app.ui.app import Startup, open_services, program_icon, run_gui
+from app.ui.app import AfterFirstPaint, Startup, open_services, program_icon, run_gui
 from app.ui.jobs import ServicesOpener
 from tests.ui.conftest import ModalAnswers
 
@@ -39,6 +41,13 @@ def test_importing_the_gui_does_not_load_the_database_or_document_stack() -> Non
         # Built on first use (start-up speed): only the overview is built before the window shows.
         "app.ui.screens.members",
         "app.ui.screens.settings",
+        # Needed once data arrives, not for the first paint (start-up speed).
+        "app.services.dto_base",
+        "app.services.errors",
+        "app.domain.findings",
+        "app.labels",
+        "app.ui.widgets.severity",
+        "app.ui.dialogs",
     )
     done = subprocess.run(
         [sys.executable, "-c", LIGHT_IMPORT, *checked],
@@ -48,6 +57,45 @@ def test_importing_the_gui_does_not_load_the_database_or_document_stack() -> Non
         cwd=Path(__file__).resolve().parents[2],
     )
     assert json.loads(done.stdout) == []
+
+
+FIRST_PAINT = """
+import json, os, sys
+from pathlib import Path
+import PySide6.QtCore as QtCore
+lazy = "QEvent" not in vars(QtCore)  # PySide builds its classes on first use (6.7 and later)
+import app.cli
+from app.ui.app import launch
+startup = launch(Path(sys.argv[1]), "vi")
+
+def report():
+    built = [name for name in ("QEvent", "QStyle", "QMessageBox") if name in vars(QtCore)
+             or name in vars(sys.modules["PySide6.QtWidgets"])]
+    print(json.dumps({"lazy": lazy, "built": built}))
+    os._exit(0)
+
+QtCore.QTimer.singleShot(0, report)
+startup.app.exec()
+"""
+
+
+def test_the_window_starts_without_qt_classes_it_does_not_need(data_dir: Path) -> None:
+    # Each costs milliseconds of start-up: QEvent's classes are built by the first Python
+    # event handler or filter (use Qt's own behaviour, signals or polling instead), QStyle and
+    # QMessageBox by the first icon or message box.
+    done = subprocess.run(
+        [sys.executable, "-c", FIRST_PAINT, str(data_dir)],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=Path(__file__).resolve().parents[2],
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        timeout=60,
+    )
+    result = json.loads(done.stdout.splitlines()[-1])
+    if not result["lazy"]:
+        pytest.skip("this PySide builds every class when it loads")
+    assert result["built"] == []
 
 
 def test_a_damaged_data_file_is_refused_and_left_untouched(
@@ -154,3 +202,24 @@ def test_choosing_english_in_the_wizard_rebuilds_it_and_the_window_in_english(
     assert startup.wizard.parent() is new_window
     saved = services.paths.settings.read_text(encoding="utf-8")
     assert '"language": "en"' in saved
+
+
+def test_after_first_paint_acts_once_the_window_has_painted(qtbot: QtBot) -> None:
+    window = QWidget()
+    qtbot.addWidget(window)
+    painted: list[bool] = []
+    AfterFirstPaint(window, lambda: painted.append(window.windowHandle().isExposed()))
+    window.show()
+    qtbot.waitUntil(lambda: painted != [])
+    qtbot.wait(20)
+    assert painted == [True]  # once, and only when Qt had painted the window
+
+
+def test_after_first_paint_still_acts_when_the_window_never_shows(qtbot: QtBot) -> None:
+    window = QWidget()
+    qtbot.addWidget(window)
+    acted: list[float] = []
+    started = time.monotonic()
+    AfterFirstPaint(window, lambda: acted.append(time.monotonic() - started))
+    qtbot.waitUntil(lambda: acted != [], timeout=2000)
+    assert acted[0] >= AfterFirstPaint.FALLBACK_MS / 1000

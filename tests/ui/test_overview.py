@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from app.domain.findings import SEVERITY_ORDER, Finding, Severity
@@ -13,6 +14,7 @@ from app.services.dto import Overview
 from app.services.facade import Services
 from app.ui.screens.overview import OverviewScreen
 from app.ui.shell import MainWindow
+from app.ui.zoom import apply_zoom
 
 
 def _expected(demo_dir: Path) -> Overview:
@@ -99,3 +101,14 @@ def test_no_findings_shows_the_empty_state(qtbot: QtBot, main_window: MainWindow
     assert screen.empty_label.isVisible()
     assert screen.empty_label.text() == "Không có cảnh báo nào."
     assert not screen.findings_view.isVisible()
+
+
+def test_larger_text_makes_the_findings_rows_taller(
+    qtbot: QtBot, qapp: QApplication, main_window: MainWindow
+) -> None:
+    screen = main_window.screen_at(0)
+    assert isinstance(screen, OverviewScreen)
+    view = screen.findings_view
+    before = view.rowHeight(0)
+    apply_zoom(qapp, 150)
+    qtbot.waitUntil(lambda: view.rowHeight(0) > before)

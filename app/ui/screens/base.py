@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
-from app.services.dto_base import Changes
 from app.ui.context import UiContext
+
+if TYPE_CHECKING:
+    # Type hints only: the window shows before any service DTO is needed (start-up speed).
+    from app.services.dto_base import Changes
 
 
 class Screen(QWidget):

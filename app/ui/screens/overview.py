@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QEvent,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
-    QTimer,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,21 +25,27 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import labels
-from app.domain.findings import Finding
-from app.domain.member_enums import Gender
 from app.l10n import _, format_number, render
-from app.services.dto_base import Overview
 from app.ui.context import UiContext
 from app.ui.screens.base import Screen
-from app.ui.widgets.severity import severity_colour, severity_icon, severity_word
 from app.ui.widgets.text import Heading
+
+if TYPE_CHECKING:
+    # Type hints only: the screen's first paint shows no data (start-up speed).
+    from PySide6.QtGui import QColor, QIcon
+
+    from app.domain.findings import Finding
+    from app.services.dto_base import Overview
 
 _AnyIndex = QModelIndex | QPersistentModelIndex
 
 
 def gender_label(key: str) -> str:
     """Nam / Nữ for the stored gender value (unknown values shown as stored)."""
+    # Imported with the first counts, not with the window: its first paint shows none.
+    from app import labels
+    from app.domain.member_enums import Gender
+
     try:
         return labels.gender_label(Gender(key))
     except ValueError:
@@ -48,6 +53,8 @@ def gender_label(key: str) -> str:
 
 
 def _gender_order(item: tuple[str, int]) -> tuple[int, str]:
+    from app.domain.member_enums import Gender  # see gender_label
+
     order = {Gender.MALE.value: 0, Gender.FEMALE.value: 1}
     return order.get(item[0], 2), item[0]
 
@@ -58,11 +65,27 @@ class FindingsModel(QAbstractTableModel):
     def __init__(self, icon_source: QWidget) -> None:
         super().__init__(icon_source)
         self._findings: list[Finding] = []
+        # Per row: the four columns' texts, then the severity's icon and colour.
+        self._rows: list[tuple[tuple[str, str, str, str], QIcon, QColor]] = []
         self._icon_source = icon_source
+        # Translated once: Qt asks for the titles dozens of times while it lays the window out.
+        self._titles = (_("Level"), _("What to do"), _("Concerns"), _("Source"))
 
     def set_findings(self, findings: Sequence[Finding]) -> None:
+        # Imported with the first findings, not with the window: its first paint shows none.
+        from app.ui.widgets.severity import severity_colour, severity_icon, severity_word
+
+        icons = {f.severity: severity_icon(f.severity, self._icon_source) for f in findings}
         self.beginResetModel()
         self._findings = list(findings)
+        self._rows = [
+            (
+                (severity_word(f.severity), render(f.message), f.subject, f.citation),
+                icons[f.severity],
+                severity_colour(f.severity),
+            )
+            for f in self._findings
+        ]
         self.endResetModel()
 
     def finding(self, row: int) -> Finding:
@@ -79,28 +102,22 @@ class FindingsModel(QAbstractTableModel):
     ) -> object:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        titles = (_("Level"), _("What to do"), _("Concerns"), _("Source"))
+        titles = self._titles
         return titles[section] if 0 <= section < len(titles) else None
 
     def data(self, index: _AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or index.row() >= len(self._findings):
+        if not index.isValid() or index.row() >= len(self._rows):
             return None
-        finding = self._findings[index.row()]
+        texts, icon, colour = self._rows[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            values = (
-                severity_word(finding.severity),
-                render(finding.message),
-                finding.subject,
-                finding.citation,
-            )
-            return values[column]
+            return texts[column]
         if role == Qt.ItemDataRole.DecorationRole and column == 0:
-            return severity_icon(finding.severity, self._icon_source)
+            return icon
         if role == Qt.ItemDataRole.ForegroundRole and column == 0:
-            return severity_colour(finding.severity)
+            return colour
         if role == Qt.ItemDataRole.ToolTipRole:
-            return finding.citation
+            return texts[3]
         return None
 
 
@@ -166,6 +183,10 @@ class OverviewScreen(Screen):
         view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         view.setWordWrap(True)
         view.verticalHeader().hide()
+        # Rows fit their wrapped messages, also after a zoom or a resize. (Qt does this itself,
+        # so no Python change-event handler is needed: the first one makes PySide build its
+        # QEvent classes, ~3 ms of start-up.)
+        view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header = view.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
@@ -222,15 +243,8 @@ class OverviewScreen(Screen):
             number.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.ethnicity_table.setItem(row, 1, number)
         self.findings_model.set_findings(overview.findings)
-        self.findings_view.resizeRowsToContents()
         self.empty_label.setVisible(not overview.findings)
         self.findings_view.setVisible(bool(overview.findings))
-
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.FontChange:
-            # Zoom: wrapped messages need taller rows. Wait until the header has new widths.
-            QTimer.singleShot(0, self.findings_view.resizeRowsToContents)
 
     def _on_activated(self, index: QModelIndex) -> None:
         if not index.isValid():
