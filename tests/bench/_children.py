@@ -67,8 +67,9 @@ def bare(t0: float) -> None:
             action.setShortcut(QKeySequence("Ctrl+Q"))
             menu.addAction(action)
     sidebar = QListWidget()
-    sidebar.addItems(["Tổng quan", "Đảng viên", "Sinh hoạt", "Cài đặt"])
-    for number in range(1, 5):
+    areas = ["Tổng quan", "Đảng viên", "Sinh hoạt", "Báo cáo", "Cài đặt"]
+    sidebar.addItems(areas)
+    for number in range(1, len(areas) + 1):
         action = QAction(window)
         action.setShortcut(QKeySequence(f"Ctrl+{number}"))
         window.addAction(action)
