@@ -151,7 +151,8 @@ def minutes_problems(record: MeetingRecord, profile: RuleProfile) -> list[Proble
 
     BLOCK: no date, chair, minute-taker, start or end time; a member without a recorded
     attendance; a decision without text or without its three vote counts, or with impossible
-    counts; an impossible quality score. WARN: a short meeting (rule 3), an unscored quality.
+    counts; an impossible quality score. WARN: a short meeting (rule 3), fewer full members
+    than a cell needs to decide (rule 9), an unscored quality.
     Fields: "date", "chair", "minute_taker", "start_time", "end_time", "attendance",
     "decision.<index>" (0-based), "quality.<criterion code>".
     """
@@ -164,6 +165,7 @@ def minutes_problems(record: MeetingRecord, profile: RuleProfile) -> list[Proble
             problems.append(Problem(field, Message(text)))
     problems += _time_problems(record, profile)
     problems += _attendance_problems(record)
+    problems += _cell_size_problems(record, profile)
     problems += _decision_problems(record, profile.votes)
     problems += _quality_problems(record, profile)
     return problems
@@ -191,6 +193,23 @@ def _attendance_problems(record: MeetingRecord) -> list[Problem]:
         Problem("attendance", Message(text, {"name": entry.name}))
         for entry in record.attendance
         if entry.status is None
+    ]
+
+
+def _cell_size_problems(record: MeetingRecord, profile: RuleProfile) -> list[Problem]:
+    """Rule 9 (warn): a cell with fewer full members than the minimum cannot decide validly."""
+    if not record.attendance:
+        return []
+    full = sum(1 for e in record.attendance if e.membership is MembershipStatus.FULL)
+    minimum = profile.members.min_full_members.value
+    if full >= minimum:
+        return []
+    text = N_(
+        "The roll call has {count} full members; a cell needs at least {minimum} to decide "
+        "validly. Ask the superior committee to add members or merge the cell."
+    )
+    return [
+        Problem("attendance", Message(text, {"count": full, "minimum": minimum}), Severity.WARN)
     ]
 
 

@@ -32,7 +32,7 @@ from app.services.meeting_dto import (
     SpeechInput,
     TaskInput,
 )
-from app.services.meetings import quarter_of
+from app.services.meeting_planning import quarter_of
 
 PLACE = "Nhà văn hóa thôn Lũng Cú"
 MINUTE_TAKER = "Giàng Thị Mai"

@@ -49,7 +49,8 @@ from app.services.errors import UserError, ValidationError, blocking
 from app.services.exports import issuing_body
 from app.services.facade import Services
 from app.services.meeting_dto import MeetingDetail, ResolutionKind
-from app.services.meetings import MINUTES_TYPE, RESOLUTION_TYPES, quarter_of
+from app.services.meeting_planning import quarter_of
+from app.services.meetings import MINUTES_TYPE, RESOLUTION_TYPES
 
 
 class DocumentKind(enum.StrEnum):

@@ -233,8 +233,9 @@ class ThematicPlan:
 @dataclass(frozen=True)
 class UpcomingMeeting:
     """The next planned meeting. `from_previous` is True when the date comes from the last
-    meeting's "next meeting" field, False when it is the profile's default day. `remind` is
-    True within the profile's reminder days and when the date has passed (`overdue`)."""
+    meeting's "next meeting" field, False when it is the profile's default day or a draft's own
+    date. `remind` is True within the profile's reminder days and when the date has passed
+    (`overdue`). `meeting_id` is the draft already prepared for it, if any."""
 
     date: dt.date
     topic: str
@@ -242,3 +243,4 @@ class UpcomingMeeting:
     remind: bool
     overdue: bool
     from_previous: bool
+    meeting_id: int | None = None

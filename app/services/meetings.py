@@ -10,13 +10,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.domain.findings import Finding, Problem
-from app.domain.meeting_checks import check_meetings
 from app.domain.meeting_record import minutes_problems
-from app.domain.meetings import REGULAR_KINDS, AttendanceStatus, MeetingKind, next_meeting_date
+from app.domain.meetings import AttendanceStatus, MeetingKind
 from app.domain.members import (
     ON_REGISTER,
     MemberRecord,
@@ -37,10 +35,17 @@ from app.services.meeting_dto import (
     MeetingInput,
     MeetingState,
     MeetingSummary,
-    PlannedTopic,
     ResolutionKind,
     ThematicPlan,
     UpcomingMeeting,
+)
+from app.services.meeting_planning import (
+    QUARTERS,
+    findings_for_meetings,
+    load_plan,
+    quarter_of,
+    store_topic,
+    upcoming_of,
 )
 from app.services.meeting_rows import (
     MINUTES_DOCUMENT,
@@ -57,12 +62,9 @@ from app.services.meeting_rows import (
     summary_of_meeting,
 )
 from app.storage.models import Cell, Meeting, utc_now
-from app.storage.models import ThematicPlan as PlanRow
 
 AREA = "meetings"
 CELL_ROW_ID = 1
-QUARTERS = (1, 2, 3, 4)
-_MONTHS_PER_QUARTER = 3  # calendar arithmetic, not a Party rule
 
 #: Type codes of the profile's document table that a meeting takes numbers of (rule 40).
 MINUTES_TYPE = "BB"  # biên bản
@@ -78,6 +80,7 @@ _DEFAULT_STATUS = {
 # The service has a method named `list`, so annotations inside the class use these aliases.
 Summaries = list[MeetingSummary]
 Problems = list[Problem]
+Findings = list[Finding]
 
 
 def _not_found(meeting_id: int) -> NotFoundError:
@@ -90,11 +93,6 @@ def _not_found(meeting_id: int) -> NotFoundError:
 
 def _final_error() -> UserError:
     return UserError(_("These minutes are final and can no longer be changed or deleted."))
-
-
-def quarter_of(day: dt.date) -> int:
-    """The calendar quarter (1-4) of `day`."""
-    return (day.month - 1) // _MONTHS_PER_QUARTER + 1
 
 
 def membership_on(record: MemberRecord, day: dt.date) -> MembershipStatus:
@@ -110,18 +108,6 @@ def membership_on(record: MemberRecord, day: dt.date) -> MembershipStatus:
 def default_resolution_kind(kind: MeetingKind) -> ResolutionKind:
     """A thematic meeting issues only its minutes by default; the others a resolution."""
     return ResolutionKind.NONE if kind is MeetingKind.THEMATIC else ResolutionKind.RESOLUTION
-
-
-def meeting_findings(session: Session, ctx: ServiceContext, day: dt.date) -> list[Finding]:
-    """The meeting findings (rules 1, 3, 4, 8) on `day`, inside the caller's transaction."""
-    names = member_names(session)
-    records = [record_of_meeting(row, names) for row in load_meetings(session)]
-    on_register = [
-        (member_id, record)
-        for member_id, record in live_records(session)
-        if standing_on(record.events, day) in ON_REGISTER
-    ]
-    return check_meetings(records, on_register, ctx.profile, day)
 
 
 class MeetingService:
@@ -248,7 +234,7 @@ class MeetingService:
     def plan(self, year: int) -> ThematicPlan:
         """The thematic topics planned for each quarter of `year`."""
         with unit_of_work(self._ctx) as session:
-            return _plan(session, year)
+            return load_plan(session, year)
 
     def set_plan(self, year: int, quarter: int, topic: str) -> ThematicPlan:
         """Plan the thematic topic of one quarter (1-4); an empty topic clears it."""
@@ -257,45 +243,21 @@ class MeetingService:
             raise ValidationError([Problem("quarter", Message(text, {"quarter": quarter}))])
         topic = nfc_multiline(topic)
         with unit_of_work(self._ctx) as session:
-            query = select(PlanRow).where(PlanRow.year == year, PlanRow.quarter == quarter)
-            row = session.scalars(query).first()
-            if row is None and topic:
-                session.add(PlanRow(year=year, quarter=quarter, topic=topic))
-            elif row is not None and topic:
-                row.topic = topic
-            elif row is not None:
-                session.delete(row)
+            store_topic(session, year, quarter, topic)
             session.flush()
             audit(session, "set_plan", AREA, None, f"year={year} quarter={quarter}")
-            return _plan(session, year)
+            return load_plan(session, year)
 
     def upcoming(self, today: dt.date | None = None) -> UpcomingMeeting:
-        """The next planned regular meeting: the last meeting's "next meeting" date, else the
-        profile's default day after it (or after `today` when nothing is recorded)."""
+        """The next regular meeting and whether to remind of it (see `upcoming_of`)."""
         today = today or self._ctx.today()
-        rules = self._ctx.profile.meetings
         with unit_of_work(self._ctx) as session:
-            held = [
-                r for r in load_meetings(session) if r.date is not None and r.kind in REGULAR_KINDS
-            ]
-            last = held[-1] if held else None
-            if last is not None and last.next_date is not None:
-                day, topic, from_previous = last.next_date, last.next_topic, True
-            elif last is not None and last.date is not None:
-                day, topic, from_previous = next_meeting_date(last.date, rules), "", False
-            else:
-                this_month = today.replace(day=rules.default_day.value)
-                day = this_month if this_month >= today else next_meeting_date(today, rules)
-                topic, from_previous = "", False
-        days_left = (day - today).days
-        return UpcomingMeeting(
-            date=day,
-            topic=topic,
-            days_left=days_left,
-            remind=days_left <= rules.reminder_days.value,
-            overdue=days_left < 0,
-            from_previous=from_previous,
-        )
+            return upcoming_of(load_meetings(session), today, self._ctx.profile.meetings)
+
+    def findings(self, today: dt.date | None = None) -> Findings:
+        """The findings the meetings screen shows (rules 1-4, 8, 9), most urgent first."""
+        with unit_of_work(self._ctx) as session:
+            return findings_for_meetings(session, self._ctx, today or self._ctx.today())
 
     # -- helpers -----------------------------------------------------------------------------
 
@@ -330,7 +292,7 @@ class MeetingService:
         )
         topic = ""
         if kind in (MeetingKind.THEMATIC, MeetingKind.COMBINED):
-            topic = _plan(session, day.year).topic(quarter_of(day))
+            topic = load_plan(session, day.year).topic(quarter_of(day))
         data = MeetingInput(
             kind=kind,
             date=day,
@@ -393,9 +355,3 @@ def _documents_of(row: Meeting) -> list[tuple[str, str]]:
     if resolution is not None:
         documents.append((RESOLUTION_DOCUMENT, resolution))
     return documents
-
-
-def _plan(session: Session, year: int) -> ThematicPlan:
-    rows = session.scalars(select(PlanRow).where(PlanRow.year == year))
-    topics = {row.quarter: row.topic for row in rows}
-    return ThematicPlan(year, tuple(PlannedTopic(q, topics.get(q, "")) for q in QUARTERS))

@@ -459,3 +459,60 @@ def test_upcoming_meeting_and_its_reminder(services: Services, cell: dict[str, i
     assert (planned.days_left, planned.remind) == (5, True)
     late = services.meetings.upcoming(dt.date(2026, 12, 8))
     assert late.overdue and late.remind
+
+
+def test_a_draft_prepared_for_a_coming_day_is_the_next_meeting(
+    services: Services, cell: dict[str, int]
+) -> None:
+    held = services.meetings.start(MeetingKind.REGULAR, dt.date(2026, 11, 3))
+    services.meetings.save_draft(
+        held.id,
+        dataclasses.replace(held.data, next_date=dt.date(2026, 12, 3), next_topic="Tháng 12"),
+    )
+    # The December meeting is prepared before it is held: it stays the next one, with a
+    # reminder, instead of being taken for a meeting already held.
+    prepared = services.meetings.start(MeetingKind.REGULAR, dt.date(2026, 12, 3))
+    upcoming = services.meetings.upcoming(dt.date(2026, 12, 2))
+    assert (upcoming.date, upcoming.topic, upcoming.meeting_id) == (
+        dt.date(2026, 12, 3),
+        "Tháng 12",
+        prepared.id,
+    )
+    assert (upcoming.days_left, upcoming.remind, upcoming.from_previous) == (1, True, True)
+    # Once its day has passed it counts as held: the next one is January's default day.
+    after = services.meetings.upcoming(dt.date(2026, 12, 4))
+    assert (after.date, after.meeting_id, after.remind) == (dt.date(2027, 1, 3), None, False)
+
+
+def test_the_reminder_joins_the_findings_of_the_meetings_screen(
+    services: Services, cell: dict[str, int]
+) -> None:
+    services.meetings.start(MeetingKind.REGULAR, dt.date(2026, 11, 3))
+    findings = services.meetings.findings(dt.date(2026, 11, 28))
+    reminder = next(f for f in findings if f.rule == "meetings.reminder_days")
+    assert reminder.severity is Severity.INFO
+    assert render(reminder.message).startswith("Kỳ sinh hoạt thường kỳ tới vào ngày 03/12/2026")
+    assert reminder.citation == "Điều lệ Đảng 2011, Điều 24.2"
+    assert "meetings.reminder_days" not in [f.rule for f in services.meetings.findings(TODAY)]
+    overdue = services.meetings.findings(dt.date(2026, 12, 6))
+    assert any(
+        render(f.message).startswith("Buổi sinh hoạt thường kỳ dự kiến ngày 03/12/2026 chưa")
+        for f in overdue
+    )
+
+
+def test_the_meetings_screen_warns_of_a_cell_too_small_to_decide(data_dir: Path) -> None:
+    small = Services.open(data_dir, today=lambda: TODAY)
+    try:
+        small.members.create(person("Vàng Seo Dính"))
+        small.members.create(person("Lò Văn An"))
+        detail = small.meetings.start(MeetingKind.REGULAR, dt.date(2026, 11, 3))
+        rules = [f.rule for f in small.meetings.findings()]
+        assert "members.min_full_members" in rules
+        warning = next(p for p in detail.problems if p.field == "attendance")
+        assert warning.severity is Severity.WARN
+        assert render(warning.message).startswith(
+            "Danh sách điểm danh có 2 đảng viên chính thức; chi bộ cần ít nhất 3"
+        )
+    finally:
+        small.close()
