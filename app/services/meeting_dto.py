@@ -62,11 +62,14 @@ class GuestInput:
 @dataclass(frozen=True)
 class FollowUpInput:
     """One task of the previous resolution and its result (kết quả thực hiện).
-    `source_task_id` is the task it comes from, when carried from an earlier meeting."""
+    `source_task_id` is the task it comes from, when carried from an earlier meeting, and
+    `status` that task's progress (None for an item typed without one): saving writes it to
+    the task, and a task still open is carried on to the next meeting."""
 
     task_text: str
     result: str = ""
     source_task_id: int | None = None
+    status: TaskStatus | None = None
 
 
 @dataclass(frozen=True)

@@ -29,6 +29,11 @@ from app.services.base import ServiceContext, audit, live_records, unit_of_work
 from app.services.document_register import issue_number, numbers_of_meeting
 from app.services.dto import Changes
 from app.services.errors import NotFoundError, UserError, ValidationError, raise_if_blocked
+from app.services.meeting_carry import (
+    apply_follow_up_progress,
+    carried_follow_ups,
+    known_members,
+)
 from app.services.meeting_dto import (
     AttendanceInput,
     MeetingDetail,
@@ -51,9 +56,7 @@ from app.services.meeting_rows import (
     MINUTES_DOCUMENT,
     RESOLUTION_DOCUMENT,
     apply_input,
-    carried_follow_ups,
     detail_of_meeting,
-    known_members,
     load_meeting,
     load_meetings,
     member_names,
@@ -178,6 +181,7 @@ class MeetingService:
                 member_id: membership_on(record, day) for member_id, record in live_records(session)
             }
             apply_input(row, data, memberships)
+            apply_follow_up_progress(session, data.follow_ups)
             session.flush()
             audit(session, "save_draft", AREA, meeting_id)
             return self._detail(session, row)

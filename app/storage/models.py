@@ -275,7 +275,8 @@ class MeetingAgendaItem(Base):
 
 
 class MeetingFollowUp(Base):
-    """One task of the previous resolution and its result, reviewed at this meeting."""
+    """One task of the previous resolution and its result, reviewed at this meeting.
+    `source_task` is the task it follows up (its status says whether it is done)."""
 
     __tablename__ = "meeting_follow_up"
 
@@ -287,6 +288,8 @@ class MeetingFollowUp(Base):
     source_task_id: Mapped[int | None] = mapped_column(
         ForeignKey("meeting_task.id", ondelete="SET NULL")
     )
+    # Read only: the task is chosen by its id; its progress is read and written through it.
+    source_task: Mapped[MeetingTask | None] = relationship(viewonly=True)
 
 
 class MeetingSpeech(Base):

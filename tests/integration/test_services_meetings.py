@@ -180,6 +180,36 @@ def test_start_carries_the_previous_meeting_forward(
     ]
 
 
+def test_a_task_reported_done_at_the_next_meeting_is_not_carried_again(
+    services: Services, cell: dict[str, int]
+) -> None:
+    tasks = (
+        TaskInput("Sửa đường liên thôn", cell["an"], deadline=dt.date(2026, 3, 30)),
+        TaskInput("Vận động con em đi học", cell["binh"]),
+    )
+    first = _finalized(services, dt.date(2026, 3, 3), tasks=tasks)
+    assert first.is_final  # its tasks can no longer be edited in its own minutes
+    second = services.meetings.start(MeetingKind.REGULAR, dt.date(2026, 4, 3))
+    assert [f.status for f in second.data.follow_ups] == [TaskStatus.OPEN, TaskStatus.OPEN]
+    done, still_open = second.data.follow_ups
+    reported = (
+        dataclasses.replace(done, result="Đã sửa xong", status=TaskStatus.DONE),
+        dataclasses.replace(still_open, result="Còn 2 hộ"),
+    )
+    saved = services.meetings.save_draft(
+        second.id, dataclasses.replace(second.data, follow_ups=reported)
+    )
+    assert [f.status for f in saved.data.follow_ups] == [TaskStatus.DONE, TaskStatus.OPEN]
+    # The task's progress is kept on the task: the final minutes show it, their text unchanged.
+    again = services.meetings.get(first.id)
+    assert [t.status for t in again.data.tasks] == [TaskStatus.DONE, TaskStatus.OPEN]
+    assert again.is_final
+    third = services.meetings.start(MeetingKind.REGULAR, dt.date(2026, 5, 3))
+    assert [(f.task_text, f.status) for f in third.data.follow_ups] == [
+        ("Vận động con em đi học", TaskStatus.OPEN)
+    ]
+
+
 def test_a_thematic_meeting_takes_the_planned_topic(
     services: Services, cell: dict[str, int]
 ) -> None:
