@@ -19,6 +19,7 @@ from app.services.facade import Services, default_profile_path
 from app.services.meeting_dto import (
     AttendanceRow,
     FollowUpInput,
+    MeetingInput,
     MeetingState,
     MeetingSummary,
     TaskInput,
@@ -36,6 +37,7 @@ from app.ui.screens.meetings.tab_attendance import (
     status_for_letter,
 )
 from app.ui.screens.meetings.tab_content import PROGRESS, follow_up_columns
+from app.ui.screens.meetings.tab_general import GeneralTab
 from app.ui.screens.meetings.tab_quality import QualityRow, quality_columns, total_text
 from app.ui.screens.meetings.tab_votes import (
     TasksTab,
@@ -219,3 +221,39 @@ def test_an_unscored_sheet_says_so_instead_of_rating_it_poor() -> None:
     assert total_text(score_quality(scores, scheme), scheme, scored=len(scores)) == (
         "Tổng điểm: 100/100 — Xếp loại: Tốt"
     )
+
+
+SHORTER = "ngắn hơn thời lượng tối thiểu"
+
+
+@pytest.mark.parametrize(
+    ("kind", "start", "end", "expected"),
+    [
+        (MeetingKind.REGULAR, "08:00", "", ""),
+        (MeetingKind.REGULAR, "08:00", "10:00", "120 phút"),
+        (
+            MeetingKind.REGULAR,
+            "08:00",
+            "09:15",
+            "⚠ 75 phút — ngắn hơn thời lượng tối thiểu 90 phút",
+        ),
+        (
+            MeetingKind.COMBINED,
+            "08:00",
+            "09:45",
+            "⚠ 105 phút — ngắn hơn thời lượng tối thiểu 120 phút",
+        ),
+        (MeetingKind.EXTRAORDINARY, "08:00", "08:40", "40 phút"),
+        (MeetingKind.REGULAR, "10:00", "09:00", "⚠ Giờ kết thúc phải sau giờ bắt đầu."),
+    ],
+)
+def test_the_duration_shows_as_the_times_are_typed(
+    qtbot: QtBot, kind: MeetingKind, start: str, end: str, expected: str
+) -> None:
+    tab = GeneralTab()
+    qtbot.addWidget(tab)
+    tab.rules = load_profile(default_profile_path()).meetings
+    tab.load(MeetingInput(kind=kind, date=dt.date(2026, 3, 3)))
+    qtbot.keyClicks(tab.start, start)
+    qtbot.keyClicks(tab.end, end)
+    assert tab.duration.text() == expected

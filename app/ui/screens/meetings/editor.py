@@ -58,6 +58,7 @@ class MeetingEditor(QWidget):
         self._watched: QWidget | None = None
         self.autosave = Autosave(ctx.jobs, self._collect, self)
         self.general = GeneralTab()
+        self.general.rules = profile.meetings
         self.attendance = AttendanceTab()
         self.content = ContentTab(self.attendance.members)
         self.votes = VotesTab(self._outcome, self._denominator)

@@ -16,7 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.meetings import MeetingKind
+from app.domain.meetings import MeetingKind, duration_minutes, minimum_duration
+from app.domain.profile import MeetingRules
 from app.l10n import _
 from app.meeting_labels import meeting_kind_label, resolution_kind_label
 from app.services.meeting_dto import GuestInput, MeetingInput, ResolutionKind
@@ -24,6 +25,22 @@ from app.ui.screens.meetings.fields import PersonCombo, TimeField, clean
 from app.ui.screens.meetings.rows_model import Column, RowsModel
 from app.ui.screens.meetings.table import RowsEditor
 from app.ui.widgets.dates import DateField
+
+
+def duration_text(kind: MeetingKind, data: MeetingInput, rules: MeetingRules | None) -> str:
+    """ "120 phút" as the times are typed, with a warning sign and the minimum when shorter
+    (rule 3); empty until both times are known."""
+    if data.start is None or data.end is None:
+        return ""
+    minutes = duration_minutes(data.start, data.end)
+    if minutes <= 0:
+        return "⚠ " + _("The end time must be after the start time.")
+    minimum = minimum_duration(kind, rules) if rules is not None else None
+    if minimum is not None and minutes < minimum:
+        return "⚠ " + _("{minutes} minutes — shorter than the minimum of {minimum} minutes").format(
+            minutes=minutes, minimum=minimum
+        )
+    return _("{minutes} minutes").format(minutes=minutes)
 
 
 def _guest_columns() -> list[Column[GuestInput]]:
@@ -54,6 +71,8 @@ class GeneralTab(QWidget):
         self.date = DateField()
         self.start = TimeField()
         self.end = TimeField()
+        self.rules: MeetingRules | None = None
+        self.duration = QLabel()
         self.place = QLineEdit()
         self.chair = PersonCombo()
         self.minute_taker = PersonCombo()
@@ -72,6 +91,7 @@ class GeneralTab(QWidget):
             (_("Meeting &date:"), self.date),
             (_("&Start time:"), self.start),
             (_("&End time:"), self.end),
+            (_("Duration:"), self.duration),
             (_("&Venue:"), self.place),
             (_("&Chair:"), self.chair),
             (_("&Minute-taker:"), self.minute_taker),
@@ -100,11 +120,25 @@ class GeneralTab(QWidget):
             self.guests_model.edited,
         ):
             signal.connect(lambda *_args: self.edited.emit())
+        for signal in (
+            self.kind.currentIndexChanged,
+            self.start.time_changed,
+            self.end.time_changed,
+        ):
+            signal.connect(lambda *_args: self.update_duration())
 
     def set_members(self, members: Sequence[tuple[int, str]]) -> None:
         """The register's members offered as chair and minute-taker."""
         self.chair.set_members(members)
         self.minute_taker.set_members(members)
+
+    def update_duration(self) -> None:
+        """Show how long the meeting lasted with the times typed now."""
+        start = self.start.time() if self.start.is_valid() else None
+        end = self.end.time() if self.end.is_valid() else None
+        kind = MeetingKind(self.kind.currentData())
+        data = MeetingInput(kind=kind, date=None, start=start, end=end)
+        self.duration.setText(duration_text(kind, data, self.rules))
 
     def load(self, data: MeetingInput) -> None:
         """Show a meeting's general data."""
@@ -119,6 +153,7 @@ class GeneralTab(QWidget):
         index = self.resolution_kind.findData(data.resolution_kind.value)
         self.resolution_kind.setCurrentIndex(max(0, index))
         self.guests_model.set_rows(data.guests)
+        self.update_duration()
 
     def apply(self, data: MeetingInput) -> MeetingInput:
         """`data` with what is typed here; a date or time that cannot be read keeps the value
