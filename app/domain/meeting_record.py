@@ -24,7 +24,7 @@ from app.domain.meetings import (
 )
 from app.domain.members import MembershipStatus
 from app.domain.messages import N_, Message
-from app.domain.profile import Majority, RuleProfile, VoteRules
+from app.domain.profile import Majority, QualityScheme, RuleProfile, VoteRules
 from app.domain.votes import required_yes, validate_vote
 
 
@@ -74,7 +74,8 @@ class DecisionRecord:
 @dataclass(frozen=True)
 class MeetingRecord:
     """A meeting as written in the minutes; `chair` (chủ trì) and `minute_taker` (thư ký hội
-    nghị) are names. `quality_scores` maps a criterion code to the points given."""
+    nghị) are names. `quality_scores` maps a criterion code to the points given, under
+    `quality_scheme` (the table final minutes were scored with), else the profile's table."""
 
     kind: MeetingKind
     date: dt.date | None
@@ -86,6 +87,7 @@ class MeetingRecord:
     attendance: tuple[AttendanceEntry, ...] = ()
     decisions: tuple[DecisionRecord, ...] = ()
     quality_scores: Mapping[str, int] | None = None
+    quality_scheme: QualityScheme | None = None
 
 
 @dataclass(frozen=True)
@@ -246,5 +248,5 @@ def _quality_problems(record: MeetingRecord, profile: RuleProfile) -> list[Probl
     if not scores:
         text = N_("The meeting quality has not been scored yet.")
         return [Problem("quality", Message(text), Severity.WARN)]
-    result = score_quality(scores, profile.meetings.quality.value)
+    result = score_quality(scores, record.quality_scheme or profile.meetings.quality.value)
     return [Problem(f"quality.{p.field}", p.message, p.severity) for p in result.problems]

@@ -403,7 +403,7 @@ class _Builder:
         scores = self._data.quality_scores
         rows = tuple(
             QualityRow(c.name, c.max_points, scores.get(c.code, 0))
-            for c in self._profile.meetings.quality.value.criteria
+            for c in self._detail.quality_table.value.criteria
         )
         shortcomings = tuple(
             line.strip().lstrip("-").strip()

@@ -16,6 +16,7 @@ from app.domain.findings import Problem
 from app.domain.meeting_record import DecisionOutcome, DecisionRecord
 from app.domain.meetings import AttendanceCounts, AttendanceStatus, MeetingKind, QualityResult
 from app.domain.members import MembershipStatus
+from app.domain.profile import QualityScheme, Rule
 
 
 class MeetingState(enum.StrEnum):
@@ -167,7 +168,9 @@ class MeetingDetail:
     """A meeting with everything computed from it.
 
     `counts` are the head counts of the recorded roll call; `denominator` the members who
-    count for votes; `quality` the score (total and band None while unscored or impossible);
+    count for votes; `quality` the score (total and band None while unscored or impossible)
+    under `quality_table`, the criteria the meeting is scored with (the profile's for a draft,
+    those stored with final minutes);
     `problems` what blocks the final minutes (BLOCK) and warnings; `can_finalize` is True when
     nothing blocks. `minutes_number`/`resolution_number` are set once final.
     """
@@ -180,6 +183,7 @@ class MeetingDetail:
     denominator: int
     decisions: tuple[DecisionResult, ...]
     quality: QualityResult
+    quality_table: Rule[QualityScheme]
     problems: tuple[Problem, ...]
     can_finalize: bool
     minutes_number: DocumentNumberInfo | None

@@ -44,6 +44,7 @@ from app.services.meeting_dto import (
     TaskInput,
     TaskStatus,
 )
+from app.services.meeting_quality import stored_table, table_of
 from app.storage.models import (
     DocumentNumber,
     Meeting,
@@ -306,6 +307,7 @@ def record_of_meeting(row: Meeting, names: Mapping[int, str]) -> MeetingRecord:
             for d in row.decisions
         ),
         quality_scores={score.code: score.points for score in row.quality_scores},
+        quality_scheme=stored.value if (stored := stored_table(row)) is not None else None,
     )
 
 
@@ -313,7 +315,8 @@ def quality_of(record: MeetingRecord, profile: RuleProfile) -> QualityResult:
     """The quality score; total and band None while nothing is scored."""
     if not record.quality_scores:
         return QualityResult(None, None, ())
-    return score_quality(record.quality_scores, profile.meetings.quality.value)
+    scheme = record.quality_scheme or profile.meetings.quality.value
+    return score_quality(record.quality_scores, scheme)
 
 
 def detail_of_meeting(
@@ -344,6 +347,7 @@ def detail_of_meeting(
             for d in record.decisions
         ),
         quality=quality_of(record, profile),
+        quality_table=table_of(row, profile),
         problems=problems,
         can_finalize=not any(p.severity is Severity.BLOCK for p in problems),
         minutes_number=number_info(minutes, rules) if minutes else None,

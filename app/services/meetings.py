@@ -52,6 +52,7 @@ from app.services.meeting_planning import (
     store_topic,
     upcoming_of,
 )
+from app.services.meeting_quality import table_json
 from app.services.meeting_rows import (
     MINUTES_DOCUMENT,
     RESOLUTION_DOCUMENT,
@@ -209,6 +210,8 @@ class MeetingService:
                 )
             row.state = MeetingState.FINAL.value
             row.finalized_at = utc_now()
+            # Judged by today's table from now on, whatever profile is installed later.
+            row.quality_table = table_json(self._ctx.profile.meetings.quality)
             session.flush()
             audit(session, "finalize", AREA, meeting_id)
             return self._detail(session, row)

@@ -204,6 +204,9 @@ class Meeting(Base):
     shortcomings: Mapped[str] = mapped_column(Text, default="")
     next_date: Mapped[dt.date | None] = mapped_column(Date)
     next_topic: Mapped[str] = mapped_column(Text, default="")
+    # The quality scoring table (JSON) the minutes were final with; NULL for drafts (migration
+    # 0005): a later regulation profile does not re-judge a final score.
+    quality_table: Mapped[str | None] = mapped_column(Text)
     finalized_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utc_now)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utc_now, onupdate=utc_now)

@@ -143,7 +143,7 @@ class MeetingEditor(QWidget):
             self.content.load(data)
             self.votes.load(data)
             self.tasks.load(data)
-            self.quality.load(data, self.profile.meetings.quality.value)
+            self.quality.load(data, detail.quality_table)
             self.next.load(data)
         finally:
             self._loading = False
