@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from app.domain.findings import Finding, Problem
 from app.domain.meeting_record import minutes_problems
-from app.domain.meetings import AttendanceStatus, MeetingKind
+from app.domain.meetings import REGULAR_KINDS, AttendanceStatus, MeetingKind
 from app.domain.members import (
     ON_REGISTER,
     MemberRecord,
@@ -155,7 +155,8 @@ class MeetingService:
     # -- writing -----------------------------------------------------------------------------
 
     def start(self, kind: MeetingKind, day: dt.date) -> MeetingDetail:
-        """A new draft that starts from the previous meeting (see the module docstring):
+        """A new draft that starts from the previous meeting (`_previous_meeting`: for a
+        regular meeting the last one with a regular part, skipping thematic meetings between):
         the roll call of everyone on the register on `day`, the previous agenda, the previous
         tasks as follow-up items, the secretary as chair, the planned thematic topic."""
         with unit_of_work(self._ctx) as session:
@@ -280,7 +281,7 @@ class MeetingService:
         records: Sequence[tuple[int, MemberRecord]],
     ) -> tuple[MeetingInput, dict[int, MembershipStatus]]:
         cell = session.get(Cell, CELL_ROW_ID)
-        previous = _previous_meeting(session, day)
+        previous = _previous_meeting(session, kind, day)
         on_register = sorted(
             (
                 (member_id, record, standing_on(record.events, day))
@@ -325,8 +326,16 @@ def _row(session: Session, meeting_id: int, *, deleted_ok: bool = False) -> Meet
     return row
 
 
-def _previous_meeting(session: Session, day: dt.date) -> Meeting | None:
-    earlier = [r for r in load_meetings(session) if r.date is not None and r.date <= day]
+def _previous_meeting(session: Session, kind: MeetingKind, day: dt.date) -> Meeting | None:
+    """The meeting a new one of `kind` starts from: for a meeting with a regular part, the
+    last one with a regular part (whose resolution set the tasks to follow up), not a thematic
+    meeting held in between; for the other kinds, the last meeting of the same kind."""
+    family = REGULAR_KINDS if kind in REGULAR_KINDS else frozenset({kind})
+    earlier = [
+        r
+        for r in load_meetings(session)
+        if r.date is not None and r.date <= day and r.kind in family
+    ]
     return earlier[-1] if earlier else None
 
 

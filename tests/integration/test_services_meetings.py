@@ -210,6 +210,20 @@ def test_a_task_reported_done_at_the_next_meeting_is_not_carried_again(
     ]
 
 
+def test_a_thematic_meeting_in_between_does_not_hide_last_months_tasks(
+    services: Services, cell: dict[str, int]
+) -> None:
+    task = TaskInput("Sửa đường liên thôn", cell["an"], deadline=dt.date(2026, 3, 30))
+    regular = _finalized(services, dt.date(2026, 3, 3), tasks=(task,), agenda=("Điểm danh",))
+    services.meetings.start(MeetingKind.THEMATIC, dt.date(2026, 3, 20))
+    april = services.meetings.start(MeetingKind.COMBINED, dt.date(2026, 4, 3))
+    assert [f.source_task_id for f in april.data.follow_ups] == [regular.data.tasks[0].id]
+    assert april.data.agenda == ("Điểm danh",)
+    # A thematic meeting starts from the last thematic one (none here): nothing to follow up.
+    thematic = services.meetings.start(MeetingKind.THEMATIC, dt.date(2026, 4, 20))
+    assert thematic.data.follow_ups == () and thematic.data.agenda == ()
+
+
 def test_a_thematic_meeting_takes_the_planned_topic(
     services: Services, cell: dict[str, int]
 ) -> None:
