@@ -45,7 +45,8 @@ def thematic_body(snapshot: ThematicRecordSnapshot) -> list[Block]:
 
 
 def _content(snapshot: ThematicRecordSnapshot) -> list[Block]:
-    theme: list[Block] = [TextBlock(nfc(snapshot.topic).strip(), bold=True)]
+    # The theme's title reads as a title: left-aligned, never stretched by justification.
+    theme: list[Block] = [TextBlock(nfc(snapshot.topic).strip(), align="left", bold=True)]
     if snapshot.presenter.strip():
         presenter = f"Đồng chí {nfc(snapshot.presenter).strip()} trình bày chuyên đề."
         theme.append(TextBlock(presenter))
