@@ -27,6 +27,8 @@ from app.domain.messages import N_, Message
 from app.domain.profile import MeetingRules, RuleProfile
 
 _MONTHS_PER_QUARTER = 3  # calendar arithmetic, not a Party rule
+#: The rule id of the next meeting's reminder (rule 2), named after its profile key.
+REMINDER_RULE = "meetings.reminder_days"
 
 
 def check_meetings(
@@ -204,7 +206,7 @@ def upcoming_reminder(day: dt.date, today: dt.date, rules: MeetingRules) -> Find
             "committee, and prepare its documents."
         )
     return Finding(
-        "meetings.reminder_days",
+        REMINDER_RULE,
         Severity.INFO,
         "",
         Message(text, {"date": day}),

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from app.domain.checks import check_register
 from app.domain.findings import Finding, sort_findings
-from app.domain.meeting_checks import check_meetings, upcoming_reminder
+from app.domain.meeting_checks import REMINDER_RULE, check_meetings, upcoming_reminder
 from app.domain.meetings import REGULAR_KINDS, next_meeting_date
 from app.domain.members import ON_REGISTER, standing_on
 from app.domain.profile import MeetingRules
@@ -119,11 +119,13 @@ def meeting_findings(session: Session, ctx: ServiceContext, day: dt.date) -> lis
 
 
 def findings_for_meetings(session: Session, ctx: ServiceContext, day: dt.date) -> list[Finding]:
-    """What the meetings screen shows: the meeting findings and, from the register's checks,
-    a cell with too few full members to decide validly (rule 9)."""
+    """What the meetings screen lists: the meeting findings and, from the register's checks,
+    a cell with too few full members to decide validly (rule 9). The reminder is left out:
+    the screen's banner shows the next meeting with its reminder."""
     register = [
         finding
         for finding in check_register(live_records(session), ctx.profile, ctx.calendar, day)
         if finding.rule in _REGISTER_RULES_FOR_MEETINGS
     ]
-    return sort_findings(register + meeting_findings(session, ctx, day))
+    meetings = [f for f in meeting_findings(session, ctx, day) if f.rule != REMINDER_RULE]
+    return sort_findings(register + meetings)

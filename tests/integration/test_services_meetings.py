@@ -528,21 +528,24 @@ def test_a_draft_prepared_for_a_coming_day_is_the_next_meeting(
     assert (after.date, after.meeting_id, after.remind) == (dt.date(2027, 1, 3), None, False)
 
 
-def test_the_reminder_joins_the_findings_of_the_meetings_screen(
+def test_the_reminder_joins_the_overview_and_the_checks(
     services: Services, cell: dict[str, int]
 ) -> None:
     services.meetings.start(MeetingKind.REGULAR, dt.date(2026, 11, 3))
-    findings = services.meetings.findings(dt.date(2026, 11, 28))
+    findings = services.checks.run(dt.date(2026, 11, 28))
     reminder = next(f for f in findings if f.rule == "meetings.reminder_days")
     assert reminder.severity is Severity.INFO
     assert render(reminder.message).startswith("Kỳ sinh hoạt thường kỳ tới vào ngày 03/12/2026")
     assert reminder.citation == "Điều lệ Đảng 2011, Điều 24.2"
-    assert "meetings.reminder_days" not in [f.rule for f in services.meetings.findings(TODAY)]
-    overdue = services.meetings.findings(dt.date(2026, 12, 6))
+    assert "meetings.reminder_days" not in [f.rule for f in services.checks.run(TODAY)]
+    overdue = services.checks.run(dt.date(2026, 12, 6))
     assert any(
         render(f.message).startswith("Buổi sinh hoạt thường kỳ dự kiến ngày 03/12/2026 chưa")
         for f in overdue
     )
+    # The meetings screen shows the reminder in its banner, not twice.
+    screen = services.meetings.findings(dt.date(2026, 11, 28))
+    assert "meetings.reminder_days" not in [f.rule for f in screen]
 
 
 def test_the_meetings_screen_warns_of_a_cell_too_small_to_decide(data_dir: Path) -> None:

@@ -94,14 +94,18 @@ def test_the_findings_and_the_reminder_show_above_the_list(
     draft = next(r for r in screen.model.rows if r.state is MeetingState.DRAFT)
     soon = services.today() + dt.timedelta(days=2)
     detail = services.meetings.get(draft.id)
-    services.meetings.save_draft(draft.id, dataclasses.replace(detail.data, date=soon))
+    short = dataclasses.replace(detail.data, date=soon, start=dt.time(8), end=dt.time(8, 45))
+    services.meetings.save_draft(draft.id, short)
     screen.refresh()
     assert main_window.ctx.jobs.wait_idle()
     assert screen.findings.isVisible()
-    line = next(t for t in screen.findings.texts() if t.startswith("Nhắc việc: "))
-    assert f"Kỳ sinh hoạt thường kỳ tới vào ngày {format_date(soon)}" in line
-    assert line.endswith("(Điều lệ Đảng 2011, Điều 24.2)")
+    assert screen.findings.texts() == [
+        f"Cảnh báo: Buổi sinh hoạt ngày {format_date(soon)} kéo dài 45 phút; thời lượng phải "
+        "ít nhất 90 phút. (42-HD/BTCTW (28/10/2025), theo tóm tắt của luatvietnam.vn)"
+    ]
+    # The reminder is the banner's, with the draft prepared for that day.
     assert screen.reminder.text() == (
         "Nhắc việc: sắp đến kỳ sinh hoạt; bản dự thảo đã có trong danh sách, hãy hoàn thiện."
     )
-    assert screen.banner_text.text().endswith("— còn 2 ngày")
+    assert screen.banner_text.text().startswith("Kỳ sinh hoạt tới: ")
+    assert screen.banner_text.text().split("\n")[0].endswith("— còn 2 ngày")

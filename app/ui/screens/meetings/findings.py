@@ -7,14 +7,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from app.domain.findings import Finding
 from app.l10n import _, render
 from app.ui.widgets.severity import severity_colour, severity_icon, severity_word
 
-#: Lines shown before the list scrolls; the meetings table keeps the rest of the screen.
-VISIBLE_LINES = 4
+#: Findings listed here; the meetings table keeps the rest of the screen, the overview all.
+VISIBLE_LINES = 3
 
 
 def finding_text(finding: Finding) -> str:
@@ -30,35 +30,58 @@ def finding_text(finding: Finding) -> str:
     return text
 
 
-class FindingsPanel(QWidget):
-    """The findings in a short list with a heading; hidden while there is none."""
+class FindingsPanel(QFrame):
+    """The findings, one wrapped line each with its severity's icon and word; hidden while
+    there is none. At most `VISIBLE_LINES` are listed, then how many more the overview has."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
         self.heading = QLabel(_("Warnings and reminders about the meetings:"))
-        self.list = QListWidget()
-        self.list.setWordWrap(True)
-        self.list.setAlternatingRowColors(True)
-        self.list.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-        self.heading.setBuddy(self.list)
+        font = self.heading.font()
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.lines = QVBoxLayout()
+        self.lines.setSpacing(2)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.heading)
-        layout.addWidget(self.list)
+        layout.addLayout(self.lines)
+        self._texts: list[str] = []
         self.setVisible(False)
 
     def show_findings(self, findings: Sequence[Finding]) -> None:
         """Replace the lines (most urgent first, as the service sorts them)."""
-        self.list.clear()
-        for finding in findings:
-            item = QListWidgetItem(severity_icon(finding.severity, self), finding_text(finding))
-            item.setForeground(severity_colour(finding.severity))
-            self.list.addItem(item)
-        line = self.fontMetrics().lineSpacing()
-        lines = min(max(len(findings), 1), VISIBLE_LINES)
-        self.list.setFixedHeight(lines * (line + 6) + 2 * self.list.frameWidth() + 4)
+        while (item := self.lines.takeAt(0)) is not None:
+            widget = item.widget()
+            if widget is not None:
+                widget.deleteLater()
+        self._texts = [finding_text(f) for f in findings]
+        for finding, text in zip(findings[:VISIBLE_LINES], self._texts, strict=False):
+            self.lines.addWidget(self._line(finding, text))
+        hidden = len(findings) - VISIBLE_LINES
+        if hidden > 0:
+            more = QLabel(
+                _("… and {count} more: see all of them in the overview.").format(count=hidden)
+            )
+            self.lines.addWidget(more)
         self.setVisible(bool(findings))
 
+    def _line(self, finding: Finding, text: str) -> QWidget:
+        row = QWidget()
+        icon = QLabel()
+        size = self.fontMetrics().height()
+        icon.setPixmap(severity_icon(finding.severity, self).pixmap(size, size))
+        icon.setAlignment(Qt.AlignmentFlag.AlignTop)
+        label = QLabel(text)
+        label.setWordWrap(True)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        label.setStyleSheet(f"color: {severity_colour(finding.severity).name()};")
+        layout = QHBoxLayout(row)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(icon)
+        layout.addWidget(label, 1)
+        return row
+
     def texts(self) -> list[str]:
-        """The lines shown, in order (tests and screen readers read them)."""
-        return [self.list.item(row).text() for row in range(self.list.count())]
+        """Every finding's line, shown or not (tests and screen readers read them)."""
+        return list(self._texts)
