@@ -172,7 +172,9 @@ class MeetingDetail:
     under `quality_table`, the criteria the meeting is scored with (the profile's for a draft,
     those stored with final minutes);
     `problems` what blocks the final minutes (BLOCK) and warnings; `can_finalize` is True when
-    nothing blocks. `minutes_number`/`resolution_number` are set once final.
+    nothing blocks. `minutes_number`/`resolution_number` are set once final. `member_names`
+    names every member the meeting refers to by id (roll call, chair, minute-taker, speakers,
+    assignees), former members included.
     """
 
     id: int
@@ -192,6 +194,7 @@ class MeetingDetail:
     updated_at: dt.datetime
     finalized_at: dt.datetime | None = None
     deleted: bool = False
+    member_names: Mapping[int, str] = field(default_factory=dict)
 
     @property
     def is_final(self) -> bool:

@@ -356,7 +356,15 @@ def detail_of_meeting(
         updated_at=row.updated_at,
         finalized_at=row.finalized_at,
         deleted=row.deleted_at is not None,
+        member_names=_referenced_names(row, names),
     )
+
+
+def _referenced_names(row: Meeting, names: Mapping[int, str]) -> dict[int, str]:
+    ids: set[int | None] = {a.member_id for a in row.attendance}
+    ids |= {row.chair_id, row.minute_taker_id}
+    ids |= {s.speaker_id for s in row.speeches} | {t.assignee_id for t in row.tasks}
+    return {i: names[i] for i in ids if i is not None and i in names}
 
 
 def summary_of_meeting(
