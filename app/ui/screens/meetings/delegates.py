@@ -9,7 +9,15 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QSpinBox,
@@ -73,8 +81,27 @@ class NumberDelegate(QStyledItemDelegate):
         model.setData(index, editor.value(), _EDIT)
 
 
+#: Keys that commit a cell editor; an unreadable date refuses them (see DateDelegate).
+_COMMIT_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
+
+
 class DateDelegate(QStyledItemDelegate):
-    """A date typed day/month/year; an unreadable date is not written over the old one."""
+    """A date typed day/month/year. An unreadable date is never committed: the editor stays
+    open with the text as typed, marked, until it is corrected or the edit is cancelled (Esc).
+    """
+
+    def eventFilter(self, editor: QObject, event: QEvent) -> bool:
+        if isinstance(editor, DateField) and not editor.is_valid():
+            if (
+                isinstance(event, QKeyEvent)
+                and event.type() == QEvent.Type.KeyPress
+                and (event.key() in _COMMIT_KEYS)
+            ):
+                editor.editingFinished.emit()  # shows the warning in the field
+                return True
+            if event.type() == QEvent.Type.FocusOut:
+                return True  # clicking elsewhere leaves the cell open, text and mark kept
+        return super().eventFilter(editor, event)
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: _Index) -> QWidget:
         return DateField(parent)

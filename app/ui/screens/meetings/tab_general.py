@@ -176,6 +176,19 @@ class GeneralTab(QWidget):
             guests=tuple(g for g in self.guests_model.rows if g.name or g.title),
         )
 
+    def unreadable(self) -> list[tuple[str, QWidget]]:
+        """What is typed but cannot be read (so is not saved): a description and the field."""
+        found: list[tuple[str, QWidget]] = []
+        if not self.date.is_valid():
+            found.append((_("meeting date “{text}”").format(text=self.date.text()), self.date))
+        for field, text in (
+            (self.start, _("start time “{text}”")),
+            (self.end, _("end time “{text}”")),
+        ):
+            if not field.is_valid():
+                found.append((text.format(text=field.text()), field))
+        return found
+
     def field_widget(self, field: str) -> QWidget | None:
         """The input of a problem's field ("date", "chair", "start_time", ...)."""
         widgets: dict[str, QWidget] = {
@@ -232,6 +245,13 @@ class NextTab(QWidget):
             next_date=self.next_date.date() if valid else data.next_date,
             next_topic=clean(self.next_topic.text()),
         )
+
+    def unreadable(self) -> list[tuple[str, QWidget]]:
+        """The next meeting's date when it is typed but cannot be read."""
+        if self.next_date.is_valid():
+            return []
+        text = _("date of the next meeting “{text}”").format(text=self.next_date.text())
+        return [(text, self.next_date)]
 
     def set_read_only(self, read_only: bool) -> None:
         self.next_date.setReadOnly(read_only)
