@@ -145,6 +145,8 @@ class SnapshotBuilder:
             next_meeting_topic=data.next_topic,
             conclusion=data.conclusion,
             recipients=self._recipients(),
+            topic=data.topic if data.kind is MeetingKind.COMBINED else "",
+            presenter=self._name(data.presenter_id, data.presenter_name),
         )
 
     def thematic(self) -> ThematicRecordSnapshot:
@@ -155,7 +157,7 @@ class SnapshotBuilder:
             cell_name=self._cell.name,
             session=self._session(),
             topic=data.topic,
-            presenter="",
+            presenter=self._name(data.presenter_id, data.presenter_name),
             content_summary=data.report_summary,
             discussion=self._speeches(),
             decisions=self._decisions(),

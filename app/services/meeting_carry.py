@@ -59,4 +59,5 @@ def known_members(data: MeetingInput, names: dict[int, str]) -> MeetingInput:
         attendance=tuple(attendance),
         chair_id=data.chair_id if data.chair_id in names else None,
         minute_taker_id=data.minute_taker_id if data.minute_taker_id in names else None,
+        presenter_id=data.presenter_id if data.presenter_id in names else None,
     )

@@ -99,8 +99,10 @@ class TaskInput:
 class MeetingInput:
     """Everything the secretary types about one meeting. Any field may be empty in a draft.
 
-    `chair_id`/`minute_taker_id` name a member; `chair_name`/`minute_taker_name` are the
-    printed names (filled from the member when left empty, typed for a non-member).
+    `chair_id`/`minute_taker_id`/`presenter_id` name a member; `chair_name`/
+    `minute_taker_name`/`presenter_name` are the printed names (filled from the member when
+    left empty, typed for a non-member). The presenter (người trình bày chuyên đề) presents
+    the theme of a thematic or combined meeting.
     `quality_scores` maps a criterion code of the profile's table to the points given.
     """
 
@@ -114,6 +116,8 @@ class MeetingInput:
     chair_name: str = ""
     minute_taker_id: int | None = None
     minute_taker_name: str = ""
+    presenter_id: int | None = None
+    presenter_name: str = ""
     report_summary: str = ""
     conclusion: str = ""
     resolution_kind: ResolutionKind = ResolutionKind.RESOLUTION

@@ -83,6 +83,8 @@ _SCALARS = (
     "chair_name",
     "minute_taker_id",
     "minute_taker_name",
+    "presenter_id",
+    "presenter_name",
     "report_summary",
     "conclusion",
     "fee_note",
@@ -129,7 +131,7 @@ def normalize_input(data: MeetingInput) -> MeetingInput:
     """NFC-normalise every text the secretary typed (single lines trimmed, notes keep lines)."""
     changes: dict[str, object] = {
         name: nfc_multiline(getattr(data, name)) if name in _MULTILINE else nfc(getattr(data, name))
-        for name in ("place", "chair_name", "minute_taker_name", *_MULTILINE)
+        for name in ("place", "chair_name", "minute_taker_name", "presenter_name", *_MULTILINE)
     }
     return dataclasses.replace(
         data,
@@ -362,7 +364,7 @@ def detail_of_meeting(
 
 def _referenced_names(row: Meeting, names: Mapping[int, str]) -> dict[int, str]:
     ids: set[int | None] = {a.member_id for a in row.attendance}
-    ids |= {row.chair_id, row.minute_taker_id}
+    ids |= {row.chair_id, row.minute_taker_id, row.presenter_id}
     ids |= {s.speaker_id for s in row.speeches} | {t.assignee_id for t in row.tasks}
     return {i: names[i] for i in ids if i is not None and i in names}
 

@@ -196,6 +196,9 @@ class Meeting(Base):
         ForeignKey("member.id", ondelete="SET NULL")
     )
     minute_taker_name: Mapped[str] = mapped_column(String(200), default="")
+    # Who presented the theme of a thematic meeting (migration 0006).
+    presenter_id: Mapped[int | None] = mapped_column(ForeignKey("member.id", ondelete="SET NULL"))
+    presenter_name: Mapped[str] = mapped_column(String(200), default="")
     state: Mapped[str] = mapped_column(String(16), default="draft")
     report_summary: Mapped[str] = mapped_column(Text, default="")
     conclusion: Mapped[str] = mapped_column(Text, default="")

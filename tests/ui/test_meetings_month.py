@@ -184,6 +184,11 @@ def test_a_month_planned_recorded_scored_and_printed_in_the_gui(
 
     editor = start_combined(qtbot, main_window, day)
     assert editor.general.topic.text() == TOPIC  # taken from the plan
+    presenter = editor.attendance.members()[2]
+    line = editor.general.presenter.lineEdit()
+    assert line is not None
+    type_text(qtbot, line, presenter[1])
+    refocus(qtbot, main_window)
     done_task = report_first_task_done(qtbot, editor)
     fill_general(qtbot, editor, editor.attendance.members()[3][1])
     record_vote_task_and_next(qtbot, editor, day + dt.timedelta(days=30))
@@ -240,4 +245,5 @@ def test_a_month_planned_recorded_scored_and_printed_in_the_gui(
     follow_ups = services.meetings.start(MeetingKind.REGULAR, next_day).data.follow_ups
     assert done_task not in [f.task_text for f in follow_ups]
     assert "Rà soát hộ nghèo" in [f.task_text for f in follow_ups]
-    assert services.meetings.get(meeting_id).is_final
+    held = services.meetings.get(meeting_id)
+    assert held.is_final and held.data.presenter_id == presenter[0]

@@ -78,6 +78,7 @@ class GeneralTab(QWidget):
         self.minute_taker = PersonCombo()
         self.topic = QLineEdit()
         self.topic.setPlaceholderText(_("The topic of a thematic meeting"))
+        self.presenter = PersonCombo()
         self.resolution_kind = QComboBox()
         for issued in ResolutionKind:
             self.resolution_kind.addItem(resolution_kind_label(issued), issued.value)
@@ -96,6 +97,7 @@ class GeneralTab(QWidget):
             (_("&Chair:"), self.chair),
             (_("&Minute-taker:"), self.minute_taker),
             (_("&Topic:"), self.topic),
+            (_("&Presented by:"), self.presenter),
             (_("&Issues:"), self.resolution_kind),
         ):
             label = QLabel(text)
@@ -116,6 +118,7 @@ class GeneralTab(QWidget):
             self.chair.person_changed,
             self.minute_taker.person_changed,
             self.topic.textChanged,
+            self.presenter.person_changed,
             self.resolution_kind.currentIndexChanged,
             self.guests_model.edited,
         ):
@@ -131,6 +134,7 @@ class GeneralTab(QWidget):
         """The register's members offered as chair and minute-taker."""
         self.chair.set_members(members)
         self.minute_taker.set_members(members)
+        self.presenter.set_members(members)
 
     def update_duration(self) -> None:
         """Show how long the meeting lasted with the times typed now."""
@@ -150,6 +154,7 @@ class GeneralTab(QWidget):
         self.chair.set_person(data.chair_id, data.chair_name)
         self.minute_taker.set_person(data.minute_taker_id, data.minute_taker_name)
         self.topic.setText(data.topic)
+        self.presenter.set_person(data.presenter_id, data.presenter_name)
         index = self.resolution_kind.findData(data.resolution_kind.value)
         self.resolution_kind.setCurrentIndex(max(0, index))
         self.guests_model.set_rows(data.guests)
@@ -160,6 +165,7 @@ class GeneralTab(QWidget):
         saved before (the text stays in the field, marked, until it is corrected)."""
         chair_id, chair_name = self.chair.person()
         taker_id, taker_name = self.minute_taker.person()
+        presenter_id, presenter_name = self.presenter.person()
         return replace(
             data,
             kind=MeetingKind(self.kind.currentData()),
@@ -172,6 +178,8 @@ class GeneralTab(QWidget):
             minute_taker_id=taker_id,
             minute_taker_name="" if taker_id is not None else taker_name,
             topic=clean(self.topic.text()),
+            presenter_id=presenter_id,
+            presenter_name="" if presenter_id is not None else presenter_name,
             resolution_kind=ResolutionKind(self.resolution_kind.currentData()),
             guests=tuple(g for g in self.guests_model.rows if g.name or g.title),
         )
@@ -200,13 +208,20 @@ class GeneralTab(QWidget):
             "chair": self.chair,
             "minute_taker": self.minute_taker,
             "topic": self.topic,
+            "presenter": self.presenter,
         }
         return widgets.get(field)
 
     def set_read_only(self, read_only: bool) -> None:
         for line in (self.date, self.start, self.end, self.place, self.topic):
             line.setReadOnly(read_only)
-        for combo in (self.kind, self.chair, self.minute_taker, self.resolution_kind):
+        for combo in (
+            self.kind,
+            self.chair,
+            self.minute_taker,
+            self.presenter,
+            self.resolution_kind,
+        ):
             combo.setEnabled(not read_only)
         self.guests.set_read_only(read_only)
 
