@@ -17,6 +17,7 @@ from tests.ui.test_meetings_editor import (
     OFFSCREEN_ONLY,
     _open_draft,
     answer_box,
+    refocus,
 )
 
 WARNING = (
@@ -39,6 +40,7 @@ def test_an_unreadable_time_is_said_kept_and_offered_for_correction(
     qtbot: QtBot, main_window: MainWindow
 ) -> None:
     editor = _open_draft(qtbot, main_window)
+    refocus(qtbot, main_window)
     _type_end(qtbot, editor, "25:00")
     assert editor.general.end.text() == "25:00"  # kept as typed
     assert editor.input_warning.isVisible() and editor.input_warning.text() == WARNING
@@ -62,6 +64,7 @@ def test_an_unreadable_time_is_said_kept_and_offered_for_correction(
 @pytest.mark.qt_log_ignore(OFFSCREEN_ONLY)
 def test_an_unreadable_deadline_keeps_its_cell_open(qtbot: QtBot, main_window: MainWindow) -> None:
     editor = _open_draft(qtbot, main_window)
+    refocus(qtbot, main_window)  # as a window manager does: the cell editor needs the focus
     editor.tabs.setCurrentWidget(editor.tasks)
     tasks = editor.tasks
     before = tasks.model.rows[0].deadline

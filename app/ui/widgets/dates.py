@@ -14,7 +14,6 @@ import re
 from PySide6.QtCore import QEvent, QRect, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QLineEdit, QStyle, QWidget
-from shiboken6 import isValid
 
 from app.l10n import _, format_date
 
@@ -110,10 +109,12 @@ class DateField(QLineEdit):
         if shown == self._show_invalid:
             return
         self._show_invalid = shown
-        if not isValid(self._warning_action):
+        try:
+            self._warning_action.setVisible(shown)
+        except RuntimeError:
             # An item view setting the field up as a cell editor deletes its actions.
             self._warning_action = self._add_warning_action()
-        self._warning_action.setVisible(shown)
+            self._warning_action.setVisible(shown)
         hint = self.error_text() if shown else ""
         self.setAccessibleDescription(hint)
         self._warning_action.setToolTip(hint)

@@ -9,15 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractItemModel,
-    QEvent,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-)
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import (
     QComboBox,
     QSpinBox,
@@ -28,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from app.ui.screens.meetings.fields import PersonCombo
 from app.ui.screens.meetings.rows_model import LIMIT_ROLE
-from app.ui.widgets.dates import DateField
+from app.ui.widgets.dates import DateField, parse_date
 
 _Index = QModelIndex | QPersistentModelIndex
 _EDIT = Qt.ItemDataRole.EditRole
@@ -81,30 +74,35 @@ class NumberDelegate(QStyledItemDelegate):
         model.setData(index, editor.value(), _EDIT)
 
 
-#: Keys that commit a cell editor; an unreadable date refuses them (see DateDelegate).
-_COMMIT_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
+class _ReadableDate(QValidator):
+    """Acceptable only when the text is empty or a real date: a cell editor whose input is
+    not acceptable refuses Enter and Tab (Qt's delegate asks), so nothing is committed."""
+
+    def __init__(self, field: DateField) -> None:
+        super().__init__(field)
+        self._field = field
+
+    def validate(self, text: str, pos: int) -> tuple[QValidator.State, str, int]:
+        try:
+            parse_date(text)
+        except ValueError:
+            return QValidator.State.Intermediate, text, pos
+        return QValidator.State.Acceptable, text, pos
+
+    def fixup(self, text: str) -> str:
+        # Asked when a commit is refused: show the field's warning, keep the text as typed.
+        self._field.editingFinished.emit()
+        return text
 
 
 class DateDelegate(QStyledItemDelegate):
-    """A date typed day/month/year. An unreadable date is never committed: the editor stays
-    open with the text as typed, marked, until it is corrected or the edit is cancelled (Esc).
-    """
-
-    def eventFilter(self, editor: QObject, event: QEvent) -> bool:
-        if isinstance(editor, DateField) and not editor.is_valid():
-            if (
-                isinstance(event, QKeyEvent)
-                and event.type() == QEvent.Type.KeyPress
-                and (event.key() in _COMMIT_KEYS)
-            ):
-                editor.editingFinished.emit()  # shows the warning in the field
-                return True
-            if event.type() == QEvent.Type.FocusOut:
-                return True  # clicking elsewhere leaves the cell open, text and mark kept
-        return super().eventFilter(editor, event)
+    """A date typed day/month/year. An unreadable date is never committed: Enter and Tab leave
+    the editor open with the text as typed, marked, until it is corrected or Esc cancels."""
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: _Index) -> QWidget:
-        return DateField(parent)
+        field = DateField(parent)
+        field.setValidator(_ReadableDate(field))
+        return field
 
     def setEditorData(self, editor: QWidget, index: _Index) -> None:
         assert isinstance(editor, DateField)
