@@ -9,7 +9,7 @@ from __future__ import annotations
 from app.domain.meeting_record import DecisionKind
 from app.domain.meetings import AttendanceStatus, MeetingKind
 from app.l10n import pgettext
-from app.services.meeting_dto import MeetingState, ResolutionKind
+from app.services.meeting_dto import MeetingState, ResolutionKind, TaskStatus
 
 
 def meeting_kind_label(value: MeetingKind) -> str:
@@ -64,5 +64,14 @@ def resolution_kind_label(value: ResolutionKind) -> str:
         ResolutionKind.RESOLUTION: pgettext("resolution kind", "Resolution"),
         ResolutionKind.CONCLUSION: pgettext("resolution kind", "Conclusion"),
         ResolutionKind.NONE: pgettext("resolution kind", "Minutes only"),
+    }
+    return labels[value]
+
+
+def task_status_label(value: TaskStatus) -> str:
+    """The progress of a task assigned at a meeting: in progress or done."""
+    labels = {
+        TaskStatus.OPEN: pgettext("task status", "In progress"),
+        TaskStatus.DONE: pgettext("task status", "Done"),
     }
     return labels[value]

@@ -76,6 +76,12 @@ class DataPaths:
         return self.root / "inbox"
 
     @property
+    def user_profile(self) -> Path:
+        """A regulation profile replacing the bundled one (e.g. a province's copy with its own
+        meeting-quality criteria), when the user puts one here."""
+        return self.root / "rules.toml"
+
+    @property
     def user_holidays(self) -> Path:
         """Holidays the user adds (e.g. a compensatory day off announced late)."""
         return self.root / "holidays.toml"

@@ -1,9 +1,10 @@
 """The meeting findings (cảnh báo về sinh hoạt chi bộ) for the overview and `sochibo check`.
 
 Rules 1, 3, 4 and 8 of domain.md §11 over the current calendar year, and over last year too in
-January (so that December's gaps still show). The program knows only the meetings recorded in
-it: months and quarters before the first recorded meeting are not reported, so a cell that just
-started using the book is not flooded with warnings about months it kept on paper.
+January (so that December's gaps still show); the reminder of the next regular meeting (rule
+2). The program knows only the meetings recorded in it: months and quarters before the first
+recorded meeting are not reported, so a cell that just started using the book is not flooded
+with warnings about months it kept on paper.
 """
 
 from __future__ import annotations
@@ -23,9 +24,11 @@ from app.domain.meetings import (
 )
 from app.domain.members import MemberRecord
 from app.domain.messages import N_, Message
-from app.domain.profile import RuleProfile
+from app.domain.profile import MeetingRules, RuleProfile
 
 _MONTHS_PER_QUARTER = 3  # calendar arithmetic, not a Party rule
+#: The rule id of the next meeting's reminder (rule 2), named after its profile key.
+REMINDER_RULE = "meetings.reminder_days"
 
 
 def check_meetings(
@@ -182,3 +185,30 @@ def _absence_strikes(
         for member_id in unexcused_absence_strikes(absences, profile.meetings, year)
         if member_id in names
     ]
+
+
+def upcoming_reminder(day: dt.date, today: dt.date, rules: MeetingRules) -> Finding | None:
+    """Rule 2 (info): the next regular meeting, planned for `day`, is at most `reminder_days`
+    away, or its day has passed without the meeting being recorded. None when it is further."""
+    days_left = (day - today).days
+    if days_left > rules.reminder_days.value:
+        return None
+    if days_left < 0:
+        text = N_(
+            "The regular meeting planned for {date} is not recorded yet. Record it, or hold it "
+            "without delay."
+        )
+    elif days_left == 0:
+        text = N_("The regular meeting of the cell is today, {date}.")
+    else:
+        text = N_(
+            "The next regular meeting is on {date}: notify the members and the superior "
+            "committee, and prepare its documents."
+        )
+    return Finding(
+        REMINDER_RULE,
+        Severity.INFO,
+        "",
+        Message(text, {"date": day}),
+        rules.regular_per_month.citation,
+    )

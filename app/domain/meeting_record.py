@@ -24,7 +24,7 @@ from app.domain.meetings import (
 )
 from app.domain.members import MembershipStatus
 from app.domain.messages import N_, Message
-from app.domain.profile import Majority, RuleProfile, VoteRules
+from app.domain.profile import Majority, QualityScheme, RuleProfile, VoteRules
 from app.domain.votes import required_yes, validate_vote
 
 
@@ -74,7 +74,8 @@ class DecisionRecord:
 @dataclass(frozen=True)
 class MeetingRecord:
     """A meeting as written in the minutes; `chair` (chủ trì) and `minute_taker` (thư ký hội
-    nghị) are names. `quality_scores` maps a criterion code to the points given."""
+    nghị) are names. `quality_scores` maps a criterion code to the points given, under
+    `quality_scheme` (the table final minutes were scored with), else the profile's table."""
 
     kind: MeetingKind
     date: dt.date | None
@@ -86,6 +87,7 @@ class MeetingRecord:
     attendance: tuple[AttendanceEntry, ...] = ()
     decisions: tuple[DecisionRecord, ...] = ()
     quality_scores: Mapping[str, int] | None = None
+    quality_scheme: QualityScheme | None = None
 
 
 @dataclass(frozen=True)
@@ -151,7 +153,8 @@ def minutes_problems(record: MeetingRecord, profile: RuleProfile) -> list[Proble
 
     BLOCK: no date, chair, minute-taker, start or end time; a member without a recorded
     attendance; a decision without text or without its three vote counts, or with impossible
-    counts; an impossible quality score. WARN: a short meeting (rule 3), an unscored quality.
+    counts; an impossible quality score. WARN: a short meeting (rule 3), fewer full members
+    than a cell needs to decide (rule 9), an unscored quality.
     Fields: "date", "chair", "minute_taker", "start_time", "end_time", "attendance",
     "decision.<index>" (0-based), "quality.<criterion code>".
     """
@@ -164,6 +167,7 @@ def minutes_problems(record: MeetingRecord, profile: RuleProfile) -> list[Proble
             problems.append(Problem(field, Message(text)))
     problems += _time_problems(record, profile)
     problems += _attendance_problems(record)
+    problems += _cell_size_problems(record, profile)
     problems += _decision_problems(record, profile.votes)
     problems += _quality_problems(record, profile)
     return problems
@@ -191,6 +195,23 @@ def _attendance_problems(record: MeetingRecord) -> list[Problem]:
         Problem("attendance", Message(text, {"name": entry.name}))
         for entry in record.attendance
         if entry.status is None
+    ]
+
+
+def _cell_size_problems(record: MeetingRecord, profile: RuleProfile) -> list[Problem]:
+    """Rule 9 (warn): a cell with fewer full members than the minimum cannot decide validly."""
+    if not record.attendance:
+        return []
+    full = sum(1 for e in record.attendance if e.membership is MembershipStatus.FULL)
+    minimum = profile.members.min_full_members.value
+    if full >= minimum:
+        return []
+    text = N_(
+        "The roll call has {count} full members; a cell needs at least {minimum} to decide "
+        "validly. Ask the superior committee to add members or merge the cell."
+    )
+    return [
+        Problem("attendance", Message(text, {"count": full, "minimum": minimum}), Severity.WARN)
     ]
 
 
@@ -227,5 +248,5 @@ def _quality_problems(record: MeetingRecord, profile: RuleProfile) -> list[Probl
     if not scores:
         text = N_("The meeting quality has not been scored yet.")
         return [Problem("quality", Message(text), Severity.WARN)]
-    result = score_quality(scores, profile.meetings.quality.value)
+    result = score_quality(scores, record.quality_scheme or profile.meetings.quality.value)
     return [Problem(f"quality.{p.field}", p.message, p.severity) for p in result.problems]

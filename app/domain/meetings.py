@@ -53,37 +53,48 @@ class AttendanceStatus(enum.StrEnum):
     ATTACHED_ELSEWHERE = "attached_elsewhere"  # sinh hoạt tạm thời nơi khác
 
 
+def duration_minutes(start: dt.time, end: dt.time) -> int:
+    """Minutes from `start` to `end` on the same day (zero or less when the end is not after)."""
+    return (end.hour * 60 + end.minute) - (start.hour * 60 + start.minute)
+
+
+def minimum_duration(kind: MeetingKind, rules: MeetingRules) -> int | None:
+    """The shortest a meeting of `kind` may last (rule 3): `min_duration_combined_minutes` for
+    a combined session, `min_duration_minutes` for a regular or thematic one; None for an
+    extraordinary meeting or the year-end review, which have no minimum."""
+    if kind is MeetingKind.COMBINED:
+        return rules.min_duration_combined_minutes.value
+    if kind in (MeetingKind.REGULAR, MeetingKind.THEMATIC):
+        return rules.min_duration_minutes.value
+    return None
+
+
 def duration_problems(
     kind: MeetingKind, start: dt.time, end: dt.time, rules: MeetingRules
 ) -> list[Problem]:
     """Problems with a meeting's start and end time (rule 3, 42-HD/BTCTW).
 
-    An end not after the start is a typing mistake (BLOCK). A regular or thematic meeting
-    shorter than `min_duration_minutes`, or a combined session shorter than
-    `min_duration_combined_minutes`, is a warning. Extraordinary meetings and the year-end
-    review have no minimum.
+    An end not after the start is a typing mistake (BLOCK). A meeting shorter than its
+    `minimum_duration` is a warning.
     """
-    minutes = (end.hour * 60 + end.minute) - (start.hour * 60 + start.minute)
+    minutes = duration_minutes(start, end)
     if minutes <= 0:
         text = N_("The end time ({end}) must be after the start time ({start}). Check both times.")
         times = {"end": end.strftime("%H:%M"), "start": start.strftime("%H:%M")}
         return [Problem("end_time", Message(text, times))]
+    minimum = minimum_duration(kind, rules)
+    if minimum is None or minutes >= minimum:
+        return []
     if kind is MeetingKind.COMBINED:
-        minimum = rules.min_duration_combined_minutes.value
         text = N_(
             "The combined regular and thematic meeting lasted {minutes} minutes; it should last "
             "at least {minimum} minutes. Check the start and end times."
         )
-    elif kind in (MeetingKind.REGULAR, MeetingKind.THEMATIC):
-        minimum = rules.min_duration_minutes.value
+    else:
         text = N_(
             "The meeting lasted {minutes} minutes; it should last at least {minimum} minutes. "
             "Check the start and end times."
         )
-    else:
-        return []
-    if minutes >= minimum:
-        return []
     message = Message(text, {"minutes": minutes, "minimum": minimum})
     return [Problem("end_time", message, Severity.WARN)]
 

@@ -117,6 +117,17 @@ def bullets(items: Sequence[str]) -> list[Block]:
     return [TextBlock(f"- {nfc(item).strip()}") for item in items if item.strip()]
 
 
+def theme(topic: str, presenter: str) -> list[Block]:
+    """The theme of a thematic part (its title, left-aligned, never stretched) and who
+    presented it; nothing without a topic."""
+    if not topic.strip():
+        return []
+    blocks: list[Block] = [TextBlock(nfc(topic).strip(), align="left", bold=True)]
+    if presenter.strip():
+        blocks.append(TextBlock(f"Đồng chí {nfc(presenter).strip()} trình bày chuyên đề."))
+    return blocks
+
+
 def time_and_place(session: MeetingSession) -> list[Block]:
     """Part "Thời gian, địa điểm": the start of the meeting and where it was held."""
     start = f"Vào hồi {clock(session.start_time)}, {party_date(session.date)}."

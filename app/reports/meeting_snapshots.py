@@ -215,6 +215,8 @@ class MeetingSnapshot:
     - `quality`: the self-score, or None when the meeting was not scored (yet).
     - `next_meeting_date` / `next_meeting_topic`: the next meeting (kỳ sinh hoạt tới).
     - `conclusion`: the chair's conclusion (kết luận của chủ trì).
+    - `topic` / `presenter`: the theme of a combined meeting's thematic part and who presented
+      it (both empty for a regular meeting).
     - `secretary_name`: the cell secretary (bí thư) who signs the resolution.
     - `recipients`: "Nơi nhận" of the resolution and score sheet, without the archive line
       ("Lưu Chi bộ." is always added).
@@ -237,6 +239,8 @@ class MeetingSnapshot:
     next_meeting_topic: str = ""
     conclusion: str = ""
     recipients: tuple[str, ...] = ()
+    topic: str = ""
+    presenter: str = ""
 
 
 @dataclass(frozen=True)

@@ -56,6 +56,7 @@ def _content(snapshot: MeetingSnapshot) -> list[Block]:
                 parts.follow_up_table(snapshot.follow_up),
             ),
             ("Tóm tắt báo cáo", parts.paragraphs(snapshot.report_summary)),
+            ("Sinh hoạt chuyên đề", parts.theme(snapshot.topic, snapshot.presenter)),
             ("Ý kiến thảo luận", parts.speeches(snapshot.speeches)),
             ("Biểu quyết", parts.decisions(snapshot.decisions)),
             ("Phân công nhiệm vụ", parts.task_table(snapshot.tasks)),

@@ -9,8 +9,7 @@ right, without "Nơi nhận".
 from __future__ import annotations
 
 from app.reports import meeting_parts as parts
-from app.reports.decorations import nfc
-from app.reports.layout import Block, TextBlock, render_document
+from app.reports.layout import Block, render_document
 from app.reports.meeting_snapshots import ThematicRecordSnapshot
 
 TITLE = "BIÊN BẢN"
@@ -45,10 +44,7 @@ def thematic_body(snapshot: ThematicRecordSnapshot) -> list[Block]:
 
 
 def _content(snapshot: ThematicRecordSnapshot) -> list[Block]:
-    theme: list[Block] = [TextBlock(nfc(snapshot.topic).strip(), bold=True)]
-    if snapshot.presenter.strip():
-        presenter = f"Đồng chí {nfc(snapshot.presenter).strip()} trình bày chuyên đề."
-        theme.append(TextBlock(presenter))
+    theme = parts.theme(snapshot.topic, snapshot.presenter)
     closing = parts.conclusion(
         snapshot.conclusion, snapshot.next_meeting_date, snapshot.next_meeting_topic
     )

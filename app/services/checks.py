@@ -7,7 +7,7 @@ import datetime as dt
 from app.domain.checks import check_register
 from app.domain.findings import Finding, sort_findings
 from app.services.base import ServiceContext, live_records, unit_of_work
-from app.services.meetings import meeting_findings
+from app.services.meeting_planning import meeting_findings
 
 
 class CheckService:

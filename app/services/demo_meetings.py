@@ -32,7 +32,7 @@ from app.services.meeting_dto import (
     SpeechInput,
     TaskInput,
 )
-from app.services.meetings import quarter_of
+from app.services.meeting_planning import quarter_of
 
 PLACE = "Nhà văn hóa thôn Lũng Cú"
 MINUTE_TAKER = "Giàng Thị Mai"
@@ -124,18 +124,18 @@ _TASKS: Mapping[int, tuple[str, str, str]] = {
 }
 _THEMES = (
     ("Phát huy vai trò của đảng viên trong bảo vệ chủ quyền, an ninh biên giới quốc gia",
-     "Đồng chí Hoàng Văn Thắng, Phó Bí thư Chi bộ, trình bày chuyên đề.\n"
+     "Hoàng Văn Thắng",
      "Chuyên đề nêu trách nhiệm của mỗi đảng viên trong phối hợp với Đồn Biên phòng tuần tra "
      "đường biên, mốc giới và vận động nhân dân không vượt biên trái phép."),
     ("Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh về tiết kiệm",
-     "Đồng chí Giàng Thị Mai, Chi ủy viên, trình bày chuyên đề.\n"
+     "Giàng Thị Mai",
      "Chuyên đề liên hệ việc thực hành tiết kiệm trong tổ chức cưới hỏi, ma chay ở thôn."),
     ("Giữ gìn bản sắc văn hóa các dân tộc gắn với phát triển du lịch cộng đồng",
-     "Đồng chí Trần Thị Hương trình bày chuyên đề.\n"
+     "Trần Thị Hương",
      "Chuyên đề nêu cách giữ gìn tiếng nói, trang phục, lễ hội của người Mông, Lô Lô và "
      "đón khách du lịch đến Cột cờ Lũng Cú."),
     ("Nâng cao vai trò đảng viên trong phát triển kinh tế hộ, giảm nghèo bền vững",
-     "Đồng chí Nguyễn Văn Hùng trình bày chuyên đề.\n"
+     "Nguyễn Văn Hùng",
      "Chuyên đề nêu các mô hình nuôi bò, trồng chè shan tuyết có hiệu quả ở vùng cao."),
 )
 _OPINIONS = (
@@ -233,7 +233,10 @@ class _MeetingWriter:
         data = self._content(detail, day, previous, attendance, self._tasks(day, index))
         if combined:
             agenda = (*data.agenda, f"Sinh hoạt chuyên đề: {data.topic}")
-            data = dataclasses.replace(data, agenda=agenda, start=dt.time(7, 30))
+            presenter = self._id(_THEMES[_COMBINED_SLOT][1])
+            data = dataclasses.replace(
+                data, agenda=agenda, start=dt.time(7, 30), presenter_id=presenter
+            )
         score = _SCORES[index % len(_SCORES)]
         data = dataclasses.replace(
             data,
@@ -250,7 +253,7 @@ class _MeetingWriter:
     def thematic(self, slot: int, day: dt.date) -> MeetingDetail:
         """A final thematic meeting (sinh hoạt chuyên đề) on `day`."""
         detail = self._services.meetings.start(MeetingKind.THEMATIC, day)
-        topic, summary = _THEMES[slot]
+        topic, presenter, summary = _THEMES[slot]
         speakers = _SPEAKERS[slot * 2 : slot * 2 + 2]
         data = dataclasses.replace(
             detail.data,
@@ -262,6 +265,7 @@ class _MeetingWriter:
             follow_ups=(),
             agenda=("Trình bày chuyên đề", "Thảo luận, liên hệ bản thân", "Kết luận"),
             report_summary=summary,
+            presenter_id=self._id(presenter),
             speeches=tuple(
                 SpeechInput(
                     "",

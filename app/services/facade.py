@@ -49,6 +49,13 @@ def default_profile_path() -> Path:
     return resources_dir() / "rules" / DEFAULT_PROFILE
 
 
+def profile_path_of(paths: DataPaths) -> Path:
+    """The regulation profile in force for a data folder: the folder's own `rules.toml` (a
+    province's copy of the profile, e.g. with its meeting-quality criteria) if there is one,
+    otherwise the bundled profile."""
+    return paths.user_profile if paths.user_profile.exists() else default_profile_path()
+
+
 def calendar_paths(paths: DataPaths) -> list[Path]:
     """The bundled public holidays, then the user's own additions if the file exists."""
     found = [resources_dir() / "calendar" / HOLIDAYS_FILE]
@@ -92,11 +99,12 @@ class Services:
         """Open a data folder: back up and migrate the database, load the rules and calendar.
 
         Raises `UserError` (a subclass saying what is wrong) when the folder, the database,
-        the regulation profile or the holiday calendar cannot be used.
+        the regulation profile or the holiday calendar cannot be used. The profile is
+        `profile_path`, else the one `profile_path_of` finds for the folder.
         """
         paths = DataPaths(data_dir)
         # Rules first: a broken profile should not cost a backup and a migration.
-        profile, calendar = _load_rules(paths, profile_path or default_profile_path())
+        profile, calendar = _load_rules(paths, profile_path or profile_path_of(paths))
         try:
             db = open_database(paths)
         except StorageError as error:

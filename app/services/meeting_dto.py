@@ -16,6 +16,7 @@ from app.domain.findings import Problem
 from app.domain.meeting_record import DecisionOutcome, DecisionRecord
 from app.domain.meetings import AttendanceCounts, AttendanceStatus, MeetingKind, QualityResult
 from app.domain.members import MembershipStatus
+from app.domain.profile import QualityScheme, Rule
 
 
 class MeetingState(enum.StrEnum):
@@ -62,11 +63,14 @@ class GuestInput:
 @dataclass(frozen=True)
 class FollowUpInput:
     """One task of the previous resolution and its result (kết quả thực hiện).
-    `source_task_id` is the task it comes from, when carried from an earlier meeting."""
+    `source_task_id` is the task it comes from, when carried from an earlier meeting, and
+    `status` that task's progress (None for an item typed without one): saving writes it to
+    the task, and a task still open is carried on to the next meeting."""
 
     task_text: str
     result: str = ""
     source_task_id: int | None = None
+    status: TaskStatus | None = None
 
 
 @dataclass(frozen=True)
@@ -95,8 +99,10 @@ class TaskInput:
 class MeetingInput:
     """Everything the secretary types about one meeting. Any field may be empty in a draft.
 
-    `chair_id`/`minute_taker_id` name a member; `chair_name`/`minute_taker_name` are the
-    printed names (filled from the member when left empty, typed for a non-member).
+    `chair_id`/`minute_taker_id`/`presenter_id` name a member; `chair_name`/
+    `minute_taker_name`/`presenter_name` are the printed names (filled from the member when
+    left empty, typed for a non-member). The presenter (người trình bày chuyên đề) presents
+    the theme of a thematic or combined meeting.
     `quality_scores` maps a criterion code of the profile's table to the points given.
     """
 
@@ -110,6 +116,8 @@ class MeetingInput:
     chair_name: str = ""
     minute_taker_id: int | None = None
     minute_taker_name: str = ""
+    presenter_id: int | None = None
+    presenter_name: str = ""
     report_summary: str = ""
     conclusion: str = ""
     resolution_kind: ResolutionKind = ResolutionKind.RESOLUTION
@@ -164,9 +172,13 @@ class MeetingDetail:
     """A meeting with everything computed from it.
 
     `counts` are the head counts of the recorded roll call; `denominator` the members who
-    count for votes; `quality` the score (total and band None while unscored or impossible);
+    count for votes; `quality` the score (total and band None while unscored or impossible)
+    under `quality_table`, the criteria the meeting is scored with (the profile's for a draft,
+    those stored with final minutes);
     `problems` what blocks the final minutes (BLOCK) and warnings; `can_finalize` is True when
-    nothing blocks. `minutes_number`/`resolution_number` are set once final.
+    nothing blocks. `minutes_number`/`resolution_number` are set once final. `member_names`
+    names every member the meeting refers to by id (roll call, chair, minute-taker, speakers,
+    assignees), former members included.
     """
 
     id: int
@@ -177,6 +189,7 @@ class MeetingDetail:
     denominator: int
     decisions: tuple[DecisionResult, ...]
     quality: QualityResult
+    quality_table: Rule[QualityScheme]
     problems: tuple[Problem, ...]
     can_finalize: bool
     minutes_number: DocumentNumberInfo | None
@@ -185,6 +198,7 @@ class MeetingDetail:
     updated_at: dt.datetime
     finalized_at: dt.datetime | None = None
     deleted: bool = False
+    member_names: Mapping[int, str] = field(default_factory=dict)
 
     @property
     def is_final(self) -> bool:
@@ -233,8 +247,9 @@ class ThematicPlan:
 @dataclass(frozen=True)
 class UpcomingMeeting:
     """The next planned meeting. `from_previous` is True when the date comes from the last
-    meeting's "next meeting" field, False when it is the profile's default day. `remind` is
-    True within the profile's reminder days and when the date has passed (`overdue`)."""
+    meeting's "next meeting" field, False when it is the profile's default day or a draft's own
+    date. `remind` is True within the profile's reminder days and when the date has passed
+    (`overdue`). `meeting_id` is the draft already prepared for it, if any."""
 
     date: dt.date
     topic: str
@@ -242,3 +257,4 @@ class UpcomingMeeting:
     remind: bool
     overdue: bool
     from_previous: bool
+    meeting_id: int | None = None

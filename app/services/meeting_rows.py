@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Mapping
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
@@ -43,6 +44,7 @@ from app.services.meeting_dto import (
     TaskInput,
     TaskStatus,
 )
+from app.services.meeting_quality import stored_table, table_of
 from app.storage.models import (
     DocumentNumber,
     Meeting,
@@ -81,6 +83,8 @@ _SCALARS = (
     "chair_name",
     "minute_taker_id",
     "minute_taker_name",
+    "presenter_id",
+    "presenter_name",
     "report_summary",
     "conclusion",
     "fee_note",
@@ -91,10 +95,17 @@ _SCALARS = (
 _MULTILINE = ("report_summary", "conclusion", "fee_note", "shortcomings", "topic", "next_topic")
 
 
+def _load_options() -> list[Any]:
+    # The follow-ups' source tasks come with them: their status is part of the follow-up.
+    return [
+        *(selectinload(child) for child in _CHILDREN),
+        selectinload(Meeting.follow_ups).selectinload(MeetingFollowUp.source_task),
+    ]
+
+
 def load_meeting(session: Session, meeting_id: int) -> Meeting | None:
     """The meeting with all its parts, deleted or not, or None."""
-    options = [selectinload(child) for child in _CHILDREN]
-    return session.get(Meeting, meeting_id, options=options)
+    return session.get(Meeting, meeting_id, options=_load_options())
 
 
 def load_meetings(session: Session, *, deleted: bool = False) -> list[Meeting]:
@@ -103,7 +114,7 @@ def load_meetings(session: Session, *, deleted: bool = False) -> list[Meeting]:
     query = (
         select(Meeting)
         .where(condition)
-        .options(*(selectinload(child) for child in _CHILDREN))
+        .options(*_load_options())
         .order_by(Meeting.date, Meeting.id)
     )
     return list(session.scalars(query))
@@ -120,7 +131,7 @@ def normalize_input(data: MeetingInput) -> MeetingInput:
     """NFC-normalise every text the secretary typed (single lines trimmed, notes keep lines)."""
     changes: dict[str, object] = {
         name: nfc_multiline(getattr(data, name)) if name in _MULTILINE else nfc(getattr(data, name))
-        for name in ("place", "chair_name", "minute_taker_name", *_MULTILINE)
+        for name in ("place", "chair_name", "minute_taker_name", "presenter_name", *_MULTILINE)
     }
     return dataclasses.replace(
         data,
@@ -129,7 +140,9 @@ def normalize_input(data: MeetingInput) -> MeetingInput:
         guests=tuple(GuestInput(nfc(g.name), nfc(g.title)) for g in data.guests),
         agenda=tuple(nfc_multiline(item) for item in data.agenda),
         follow_ups=tuple(
-            FollowUpInput(nfc_multiline(f.task_text), nfc_multiline(f.result), f.source_task_id)
+            dataclasses.replace(
+                f, task_text=nfc_multiline(f.task_text), result=nfc_multiline(f.result)
+            )
             for f in data.follow_ups
         ),
         speeches=tuple(
@@ -157,7 +170,8 @@ def input_of(row: Meeting) -> MeetingInput:
         guests=tuple(GuestInput(g.name, g.title) for g in row.guests),
         agenda=tuple(item.text for item in row.agenda),
         follow_ups=tuple(
-            FollowUpInput(f.task_text, f.result, f.source_task_id) for f in row.follow_ups
+            FollowUpInput(f.task_text, f.result, f.source_task_id, _task_status(f.source_task))
+            for f in row.follow_ups
         ),
         speeches=tuple(SpeechInput(s.speaker_name, s.opinion, s.speaker_id) for s in row.speeches),
         decisions=tuple(
@@ -177,6 +191,10 @@ def input_of(row: Meeting) -> MeetingInput:
         ),
         quality_scores={score.code: score.points for score in row.quality_scores},
     )
+
+
+def _task_status(task: MeetingTask | None) -> TaskStatus | None:
+    return TaskStatus(task.status) if task is not None else None
 
 
 def apply_input(
@@ -291,6 +309,7 @@ def record_of_meeting(row: Meeting, names: Mapping[int, str]) -> MeetingRecord:
             for d in row.decisions
         ),
         quality_scores={score.code: score.points for score in row.quality_scores},
+        quality_scheme=stored.value if (stored := stored_table(row)) is not None else None,
     )
 
 
@@ -298,7 +317,8 @@ def quality_of(record: MeetingRecord, profile: RuleProfile) -> QualityResult:
     """The quality score; total and band None while nothing is scored."""
     if not record.quality_scores:
         return QualityResult(None, None, ())
-    return score_quality(record.quality_scores, profile.meetings.quality.value)
+    scheme = record.quality_scheme or profile.meetings.quality.value
+    return score_quality(record.quality_scores, scheme)
 
 
 def detail_of_meeting(
@@ -329,6 +349,7 @@ def detail_of_meeting(
             for d in record.decisions
         ),
         quality=quality_of(record, profile),
+        quality_table=table_of(row, profile),
         problems=problems,
         can_finalize=not any(p.severity is Severity.BLOCK for p in problems),
         minutes_number=number_info(minutes, rules) if minutes else None,
@@ -337,7 +358,15 @@ def detail_of_meeting(
         updated_at=row.updated_at,
         finalized_at=row.finalized_at,
         deleted=row.deleted_at is not None,
+        member_names=_referenced_names(row, names),
     )
+
+
+def _referenced_names(row: Meeting, names: Mapping[int, str]) -> dict[int, str]:
+    ids: set[int | None] = {a.member_id for a in row.attendance}
+    ids |= {row.chair_id, row.minute_taker_id, row.presenter_id}
+    ids |= {s.speaker_id for s in row.speeches} | {t.assignee_id for t in row.tasks}
+    return {i: names[i] for i in ids if i is not None and i in names}
 
 
 def summary_of_meeting(
@@ -364,36 +393,4 @@ def summary_of_meeting(
         quality_band=quality.band.name if quality.band else "",
         minutes_number=number_info(minutes, rules).text if minutes else "",
         resolution_number=number_info(resolution, rules).text if resolution else "",
-    )
-
-
-def carried_follow_ups(session: Session, previous: Meeting | None) -> tuple[FollowUpInput, ...]:
-    """The previous meeting's tasks, then the items it carried that are still open."""
-    if previous is None:
-        return ()
-    items = [FollowUpInput(task.description, "", task.id) for task in previous.tasks]
-    seen = {task.id for task in previous.tasks}
-    for item in previous.follow_ups:
-        if item.source_task_id is None or item.source_task_id in seen:
-            continue
-        task = session.get(MeetingTask, item.source_task_id)
-        if task is not None and task.status == TaskStatus.OPEN:
-            items.append(FollowUpInput(item.task_text, "", item.source_task_id))
-            seen.add(item.source_task_id)
-    return tuple(items)
-
-
-def known_members(data: MeetingInput, names: dict[int, str]) -> MeetingInput:
-    """Drop references to members that no longer exist, and repeated roll-call entries."""
-    seen: set[int] = set()
-    attendance = []
-    for entry in data.attendance:
-        if entry.member_id in names and entry.member_id not in seen:
-            seen.add(entry.member_id)
-            attendance.append(entry)
-    return dataclasses.replace(
-        data,
-        attendance=tuple(attendance),
-        chair_id=data.chair_id if data.chair_id in names else None,
-        minute_taker_id=data.minute_taker_id if data.minute_taker_id in names else None,
     )

@@ -10,13 +10,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.domain.findings import Finding, Problem
-from app.domain.meeting_checks import check_meetings
 from app.domain.meeting_record import minutes_problems
-from app.domain.meetings import REGULAR_KINDS, AttendanceStatus, MeetingKind, next_meeting_date
+from app.domain.meetings import REGULAR_KINDS, AttendanceStatus, MeetingKind
 from app.domain.members import (
     ON_REGISTER,
     MemberRecord,
@@ -31,24 +29,35 @@ from app.services.base import ServiceContext, audit, live_records, unit_of_work
 from app.services.document_register import issue_number, numbers_of_meeting
 from app.services.dto import Changes
 from app.services.errors import NotFoundError, UserError, ValidationError, raise_if_blocked
+from app.services.meeting_carry import (
+    apply_follow_up_progress,
+    carried_follow_ups,
+    known_members,
+)
 from app.services.meeting_dto import (
     AttendanceInput,
     MeetingDetail,
     MeetingInput,
     MeetingState,
     MeetingSummary,
-    PlannedTopic,
     ResolutionKind,
     ThematicPlan,
     UpcomingMeeting,
 )
+from app.services.meeting_planning import (
+    QUARTERS,
+    findings_for_meetings,
+    load_plan,
+    quarter_of,
+    store_topic,
+    upcoming_of,
+)
+from app.services.meeting_quality import table_json
 from app.services.meeting_rows import (
     MINUTES_DOCUMENT,
     RESOLUTION_DOCUMENT,
     apply_input,
-    carried_follow_ups,
     detail_of_meeting,
-    known_members,
     load_meeting,
     load_meetings,
     member_names,
@@ -57,12 +66,9 @@ from app.services.meeting_rows import (
     summary_of_meeting,
 )
 from app.storage.models import Cell, Meeting, utc_now
-from app.storage.models import ThematicPlan as PlanRow
 
 AREA = "meetings"
 CELL_ROW_ID = 1
-QUARTERS = (1, 2, 3, 4)
-_MONTHS_PER_QUARTER = 3  # calendar arithmetic, not a Party rule
 
 #: Type codes of the profile's document table that a meeting takes numbers of (rule 40).
 MINUTES_TYPE = "BB"  # biên bản
@@ -78,6 +84,7 @@ _DEFAULT_STATUS = {
 # The service has a method named `list`, so annotations inside the class use these aliases.
 Summaries = list[MeetingSummary]
 Problems = list[Problem]
+Findings = list[Finding]
 
 
 def _not_found(meeting_id: int) -> NotFoundError:
@@ -90,11 +97,6 @@ def _not_found(meeting_id: int) -> NotFoundError:
 
 def _final_error() -> UserError:
     return UserError(_("These minutes are final and can no longer be changed or deleted."))
-
-
-def quarter_of(day: dt.date) -> int:
-    """The calendar quarter (1-4) of `day`."""
-    return (day.month - 1) // _MONTHS_PER_QUARTER + 1
 
 
 def membership_on(record: MemberRecord, day: dt.date) -> MembershipStatus:
@@ -110,18 +112,6 @@ def membership_on(record: MemberRecord, day: dt.date) -> MembershipStatus:
 def default_resolution_kind(kind: MeetingKind) -> ResolutionKind:
     """A thematic meeting issues only its minutes by default; the others a resolution."""
     return ResolutionKind.NONE if kind is MeetingKind.THEMATIC else ResolutionKind.RESOLUTION
-
-
-def meeting_findings(session: Session, ctx: ServiceContext, day: dt.date) -> list[Finding]:
-    """The meeting findings (rules 1, 3, 4, 8) on `day`, inside the caller's transaction."""
-    names = member_names(session)
-    records = [record_of_meeting(row, names) for row in load_meetings(session)]
-    on_register = [
-        (member_id, record)
-        for member_id, record in live_records(session)
-        if standing_on(record.events, day) in ON_REGISTER
-    ]
-    return check_meetings(records, on_register, ctx.profile, day)
 
 
 class MeetingService:
@@ -165,7 +155,8 @@ class MeetingService:
     # -- writing -----------------------------------------------------------------------------
 
     def start(self, kind: MeetingKind, day: dt.date) -> MeetingDetail:
-        """A new draft that starts from the previous meeting (see the module docstring):
+        """A new draft that starts from the previous meeting (`_previous_meeting`: for a
+        regular meeting the last one with a regular part, skipping thematic meetings between):
         the roll call of everyone on the register on `day`, the previous agenda, the previous
         tasks as follow-up items, the secretary as chair, the planned thematic topic."""
         with unit_of_work(self._ctx) as session:
@@ -192,6 +183,7 @@ class MeetingService:
                 member_id: membership_on(record, day) for member_id, record in live_records(session)
             }
             apply_input(row, data, memberships)
+            apply_follow_up_progress(session, data.follow_ups)
             session.flush()
             audit(session, "save_draft", AREA, meeting_id)
             return self._detail(session, row)
@@ -219,6 +211,8 @@ class MeetingService:
                 )
             row.state = MeetingState.FINAL.value
             row.finalized_at = utc_now()
+            # Judged by today's table from now on, whatever profile is installed later.
+            row.quality_table = table_json(self._ctx.profile.meetings.quality)
             session.flush()
             audit(session, "finalize", AREA, meeting_id)
             return self._detail(session, row)
@@ -248,7 +242,7 @@ class MeetingService:
     def plan(self, year: int) -> ThematicPlan:
         """The thematic topics planned for each quarter of `year`."""
         with unit_of_work(self._ctx) as session:
-            return _plan(session, year)
+            return load_plan(session, year)
 
     def set_plan(self, year: int, quarter: int, topic: str) -> ThematicPlan:
         """Plan the thematic topic of one quarter (1-4); an empty topic clears it."""
@@ -257,45 +251,21 @@ class MeetingService:
             raise ValidationError([Problem("quarter", Message(text, {"quarter": quarter}))])
         topic = nfc_multiline(topic)
         with unit_of_work(self._ctx) as session:
-            query = select(PlanRow).where(PlanRow.year == year, PlanRow.quarter == quarter)
-            row = session.scalars(query).first()
-            if row is None and topic:
-                session.add(PlanRow(year=year, quarter=quarter, topic=topic))
-            elif row is not None and topic:
-                row.topic = topic
-            elif row is not None:
-                session.delete(row)
+            store_topic(session, year, quarter, topic)
             session.flush()
             audit(session, "set_plan", AREA, None, f"year={year} quarter={quarter}")
-            return _plan(session, year)
+            return load_plan(session, year)
 
     def upcoming(self, today: dt.date | None = None) -> UpcomingMeeting:
-        """The next planned regular meeting: the last meeting's "next meeting" date, else the
-        profile's default day after it (or after `today` when nothing is recorded)."""
+        """The next regular meeting and whether to remind of it (see `upcoming_of`)."""
         today = today or self._ctx.today()
-        rules = self._ctx.profile.meetings
         with unit_of_work(self._ctx) as session:
-            held = [
-                r for r in load_meetings(session) if r.date is not None and r.kind in REGULAR_KINDS
-            ]
-            last = held[-1] if held else None
-            if last is not None and last.next_date is not None:
-                day, topic, from_previous = last.next_date, last.next_topic, True
-            elif last is not None and last.date is not None:
-                day, topic, from_previous = next_meeting_date(last.date, rules), "", False
-            else:
-                this_month = today.replace(day=rules.default_day.value)
-                day = this_month if this_month >= today else next_meeting_date(today, rules)
-                topic, from_previous = "", False
-        days_left = (day - today).days
-        return UpcomingMeeting(
-            date=day,
-            topic=topic,
-            days_left=days_left,
-            remind=days_left <= rules.reminder_days.value,
-            overdue=days_left < 0,
-            from_previous=from_previous,
-        )
+            return upcoming_of(load_meetings(session), today, self._ctx.profile.meetings)
+
+    def findings(self, today: dt.date | None = None) -> Findings:
+        """The findings the meetings screen shows (rules 1-4, 8, 9), most urgent first."""
+        with unit_of_work(self._ctx) as session:
+            return findings_for_meetings(session, self._ctx, today or self._ctx.today())
 
     # -- helpers -----------------------------------------------------------------------------
 
@@ -311,7 +281,7 @@ class MeetingService:
         records: Sequence[tuple[int, MemberRecord]],
     ) -> tuple[MeetingInput, dict[int, MembershipStatus]]:
         cell = session.get(Cell, CELL_ROW_ID)
-        previous = _previous_meeting(session, day)
+        previous = _previous_meeting(session, kind, day)
         on_register = sorted(
             (
                 (member_id, record, standing_on(record.events, day))
@@ -330,7 +300,7 @@ class MeetingService:
         )
         topic = ""
         if kind in (MeetingKind.THEMATIC, MeetingKind.COMBINED):
-            topic = _plan(session, day.year).topic(quarter_of(day))
+            topic = load_plan(session, day.year).topic(quarter_of(day))
         data = MeetingInput(
             kind=kind,
             date=day,
@@ -356,8 +326,16 @@ def _row(session: Session, meeting_id: int, *, deleted_ok: bool = False) -> Meet
     return row
 
 
-def _previous_meeting(session: Session, day: dt.date) -> Meeting | None:
-    earlier = [r for r in load_meetings(session) if r.date is not None and r.date <= day]
+def _previous_meeting(session: Session, kind: MeetingKind, day: dt.date) -> Meeting | None:
+    """The meeting a new one of `kind` starts from: for a meeting with a regular part, the
+    last one with a regular part (whose resolution set the tasks to follow up), not a thematic
+    meeting held in between; for the other kinds, the last meeting of the same kind."""
+    family = REGULAR_KINDS if kind in REGULAR_KINDS else frozenset({kind})
+    earlier = [
+        r
+        for r in load_meetings(session)
+        if r.date is not None and r.date <= day and r.kind in family
+    ]
     return earlier[-1] if earlier else None
 
 
@@ -393,9 +371,3 @@ def _documents_of(row: Meeting) -> list[tuple[str, str]]:
     if resolution is not None:
         documents.append((RESOLUTION_DOCUMENT, resolution))
     return documents
-
-
-def _plan(session: Session, year: int) -> ThematicPlan:
-    rows = session.scalars(select(PlanRow).where(PlanRow.year == year))
-    topics = {row.quarter: row.topic for row in rows}
-    return ThematicPlan(year, tuple(PlannedTopic(q, topics.get(q, "")) for q in QUARTERS))

@@ -9,7 +9,7 @@ from app.domain.findings import sort_findings
 from app.domain.members import ON_REGISTER, MembershipStatus, Standing, standing_on
 from app.services.base import ServiceContext, live_records, unit_of_work
 from app.services.dto import Overview
-from app.services.meetings import meeting_findings
+from app.services.meeting_planning import meeting_findings
 
 
 class OverviewService:

@@ -196,6 +196,9 @@ class Meeting(Base):
         ForeignKey("member.id", ondelete="SET NULL")
     )
     minute_taker_name: Mapped[str] = mapped_column(String(200), default="")
+    # Who presented the theme of a thematic meeting (migration 0006).
+    presenter_id: Mapped[int | None] = mapped_column(ForeignKey("member.id", ondelete="SET NULL"))
+    presenter_name: Mapped[str] = mapped_column(String(200), default="")
     state: Mapped[str] = mapped_column(String(16), default="draft")
     report_summary: Mapped[str] = mapped_column(Text, default="")
     conclusion: Mapped[str] = mapped_column(Text, default="")
@@ -204,6 +207,9 @@ class Meeting(Base):
     shortcomings: Mapped[str] = mapped_column(Text, default="")
     next_date: Mapped[dt.date | None] = mapped_column(Date)
     next_topic: Mapped[str] = mapped_column(Text, default="")
+    # The quality scoring table (JSON) the minutes were final with; NULL for drafts (migration
+    # 0005): a later regulation profile does not re-judge a final score.
+    quality_table: Mapped[str | None] = mapped_column(Text)
     finalized_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utc_now)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utc_now, onupdate=utc_now)
@@ -275,7 +281,8 @@ class MeetingAgendaItem(Base):
 
 
 class MeetingFollowUp(Base):
-    """One task of the previous resolution and its result, reviewed at this meeting."""
+    """One task of the previous resolution and its result, reviewed at this meeting.
+    `source_task` is the task it follows up (its status says whether it is done)."""
 
     __tablename__ = "meeting_follow_up"
 
@@ -287,6 +294,8 @@ class MeetingFollowUp(Base):
     source_task_id: Mapped[int | None] = mapped_column(
         ForeignKey("meeting_task.id", ondelete="SET NULL")
     )
+    # Read only: the task is chosen by its id; its progress is read and written through it.
+    source_task: Mapped[MeetingTask | None] = relationship(viewonly=True)
 
 
 class MeetingSpeech(Base):

@@ -56,10 +56,16 @@ def measure_meeting_open(data_dir: Path, rounds: int = 15) -> dict[str, float]:
     jobs = JobRunner(services)
     detail = services.meetings.start(MeetingKind.REGULAR, services.today())
     assert len(detail.attendance) >= ATTENDEES, len(detail.attendance)
+    loop = QEventLoop()
+    # The first meeting opened also builds the editor (once per session): timed on its own.
+    first_start = time.perf_counter()
     editor = MeetingEditor(UiContext(data_dir, jobs, UserSettings()), services.profile)
     editor.resize(1180, 760)
     editor.show()
-    loop = QEventLoop()
+    editor.open_meeting(services.meetings.get(detail.id))
+    editor.repaint()
+    loop.processEvents()
+    first_ms = (time.perf_counter() - first_start) * 1000
 
     def settle() -> None:
         # Paint now (as the event loop does right after the editor is filled).
@@ -97,7 +103,12 @@ def measure_meeting_open(data_dir: Path, rounds: int = 15) -> dict[str, float]:
     jobs.shutdown()
     services.close()
     med = statistics.median
-    return {"app_ms": med(app_ms), "ui_ms": med(ui_ms), "bare_ms": med(bare_ms)}
+    return {
+        "app_ms": med(app_ms),
+        "ui_ms": med(ui_ms),
+        "bare_ms": med(bare_ms),
+        "first_ms": first_ms,
+    }
 
 
 def report(result: dict[str, float]) -> bool:
@@ -107,9 +118,10 @@ def report(result: dict[str, float]) -> bool:
         f"open a meeting with {ATTENDEES} attendees: app {result['app_ms']:.1f} ms "
         f"(of which the editor {result['ui_ms']:.1f} ms), bare QTableView + "
         f"QStandardItemModel {result['bare_ms']:.1f} ms, ratio {ratio:.2f} "
-        f"(budget ≤ {BUDGET_MS:.0f} ms)"
+        f"(budget ≤ {BUDGET_MS:.0f} ms); the first meeting of a session, building the editor "
+        f"too: {result['first_ms']:.1f} ms (budget ≤ {BUDGET_MS:.0f} ms)"
     )
-    return result["app_ms"] <= BUDGET_MS
+    return result["app_ms"] <= BUDGET_MS and result["first_ms"] <= BUDGET_MS
 
 
 def measure_in_new_folder(rounds: int) -> dict[str, float]:

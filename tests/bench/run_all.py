@@ -9,7 +9,8 @@ Budgets (issue "Foundation"):
 - idle memory ≤ 200 MB.
 Budgets (issue "Signed report file"): export ≤ 2 s and verify ≤ 0.1 s (bench_report); the
 receiver imports 1,000 files in ≤ 60 s (bench_inbox).
-Budgets (issue "Meetings"): the minutes PDF ≤ 0.3 s and ≤ 1.5 × bare reportlab (bench_minutes);
+Budgets (issue "Meetings"): the minutes PDF ≤ 0.3 s and ≤ 1.5 × bare reportlab, from a snapshot
+and from the data folder (bench_minutes);
 opening a meeting with 60 attendees ≤ 100 ms, with a bare QTableView for the ratio
 (bench_meeting_open).
 These machines are noisy: each figure is the median of alternating rounds.
@@ -35,7 +36,12 @@ from bench_inbox import measure as measure_inbox  # noqa: E402
 from bench_inbox import report as report_inbox  # noqa: E402
 from bench_meeting_open import measure_meeting_open  # noqa: E402
 from bench_meeting_open import report as report_meeting_open  # noqa: E402
-from bench_minutes import measure_minutes, report  # noqa: E402
+from bench_minutes import (  # noqa: E402
+    measure_minutes,
+    measure_minutes_from_database,
+    report,
+    report_from_database,
+)
 from bench_report import measure_in_new_cell as measure_report_file  # noqa: E402
 from bench_report import report as report_report_file  # noqa: E402
 from fixtures import make_large_cell  # noqa: E402
@@ -137,6 +143,9 @@ def main() -> int:
         meeting_dir = Path(tmp) / "data"
         make_large_cell(meeting_dir, members=62)
         ok &= report_meeting_open(measure_meeting_open(meeting_dir, rounds=max(args.rounds, 15)))
+        ok &= report_from_database(
+            measure_minutes_from_database(meeting_dir, rounds=max(args.rounds, 15))
+        )
     # Signed report file: a 200-member cell's annual report (export ≤ 2 s, verify ≤ 0.1 s).
     ok &= report_report_file(measure_report_file(rounds=max(args.rounds, 7)))
     # The receiver imports 1,000 files (40 cells × 25 reports; about ten minutes to make them).

@@ -257,19 +257,48 @@ def test_a_thematic_meeting_prints_its_record(services: Services, ids: dict[str,
             start=dt.time(8, 0),
             end=dt.time(9, 45),
             minute_taker_id=ids["an"],
-            report_summary="Đồng chí Bí thư trình bày chuyên đề.",
+            presenter_id=ids["binh"],
+            report_summary="Chuyên đề nêu việc thực hành tiết kiệm ở thôn.",
         ),
     )
     assert available_documents(detail) == [DocumentKind.THEMATIC_RECORD]
     final = services.meetings.finalize(detail.id, dt.date(2026, 11, 18))
     text = _text(render_meeting_document(services, final.id, DocumentKind.THEMATIC_RECORD))
     assert "\nSố 01-BB/CB\nBIÊN BẢN\nSinh hoạt chuyên đề quý IV năm 2026\n" in text
-    assert "Học tập và làm theo tư tưởng, đạo đức Hồ Chí Minh" in text
+    assert (
+        "\n1. Chuyên đề\nHọc tập và làm theo tư tưởng, đạo đức Hồ Chí Minh\n"
+        "Đồng chí Sùng Thị Bình trình bày chuyên đề.\n2. Tóm tắt nội dung chuyên đề\n"
+    ) in text
     with pytest.raises(UserError) as refused:
         render_meeting_document(services, final.id, DocumentKind.MINUTES)
     assert refused.value.message == (
         "Đây là buổi sinh hoạt chuyên đề. Hãy in biên bản sinh hoạt chuyên đề."
     )
+
+
+def test_combined_minutes_hold_the_theme_and_its_presenter(
+    services: Services, ids: dict[str, int]
+) -> None:
+    services.meetings.set_plan(2026, 4, "Học tập và làm theo tư tưởng, đạo đức Hồ Chí Minh")
+    detail = _recorded(services, ids, kind=MeetingKind.COMBINED, end=dt.time(21, 45))
+    detail = services.meetings.save_draft(
+        detail.id,
+        dataclasses.replace(
+            detail.data,
+            topic="Học tập và làm theo tư tưởng, đạo đức Hồ Chí Minh",
+            presenter_name="Hoàng Văn Khải",
+        ),
+    )
+    text = _text(render_meeting_document(services, detail.id, DocumentKind.MINUTES))
+    # After the report's summary, the thematic part: the theme and who presented it.
+    assert (
+        "\n5. Sinh hoạt chuyên đề\nHọc tập và làm theo tư tưởng, đạo đức Hồ Chí Minh\n"
+        "Đồng chí Hoàng Văn Khải trình bày chuyên đề.\n6. Ý kiến thảo luận\n"
+    ) in text
+    regular = _text(
+        render_meeting_document(services, _recorded(services, ids).id, DocumentKind.MINUTES)
+    )
+    assert "trình bày chuyên đề" not in regular
 
 
 def test_final_minutes_with_blocking_problems_are_refused(

@@ -180,6 +180,50 @@ def test_start_carries_the_previous_meeting_forward(
     ]
 
 
+def test_a_task_reported_done_at_the_next_meeting_is_not_carried_again(
+    services: Services, cell: dict[str, int]
+) -> None:
+    tasks = (
+        TaskInput("Sửa đường liên thôn", cell["an"], deadline=dt.date(2026, 3, 30)),
+        TaskInput("Vận động con em đi học", cell["binh"]),
+    )
+    first = _finalized(services, dt.date(2026, 3, 3), tasks=tasks)
+    assert first.is_final  # its tasks can no longer be edited in its own minutes
+    second = services.meetings.start(MeetingKind.REGULAR, dt.date(2026, 4, 3))
+    assert [f.status for f in second.data.follow_ups] == [TaskStatus.OPEN, TaskStatus.OPEN]
+    done, still_open = second.data.follow_ups
+    reported = (
+        dataclasses.replace(done, result="Đã sửa xong", status=TaskStatus.DONE),
+        dataclasses.replace(still_open, result="Còn 2 hộ"),
+    )
+    saved = services.meetings.save_draft(
+        second.id, dataclasses.replace(second.data, follow_ups=reported)
+    )
+    assert [f.status for f in saved.data.follow_ups] == [TaskStatus.DONE, TaskStatus.OPEN]
+    # The task's progress is kept on the task: the final minutes show it, their text unchanged.
+    again = services.meetings.get(first.id)
+    assert [t.status for t in again.data.tasks] == [TaskStatus.DONE, TaskStatus.OPEN]
+    assert again.is_final
+    third = services.meetings.start(MeetingKind.REGULAR, dt.date(2026, 5, 3))
+    assert [(f.task_text, f.status) for f in third.data.follow_ups] == [
+        ("Vận động con em đi học", TaskStatus.OPEN)
+    ]
+
+
+def test_a_thematic_meeting_in_between_does_not_hide_last_months_tasks(
+    services: Services, cell: dict[str, int]
+) -> None:
+    task = TaskInput("Sửa đường liên thôn", cell["an"], deadline=dt.date(2026, 3, 30))
+    regular = _finalized(services, dt.date(2026, 3, 3), tasks=(task,), agenda=("Điểm danh",))
+    services.meetings.start(MeetingKind.THEMATIC, dt.date(2026, 3, 20))
+    april = services.meetings.start(MeetingKind.COMBINED, dt.date(2026, 4, 3))
+    assert [f.source_task_id for f in april.data.follow_ups] == [regular.data.tasks[0].id]
+    assert april.data.agenda == ("Điểm danh",)
+    # A thematic meeting starts from the last thematic one (none here): nothing to follow up.
+    thematic = services.meetings.start(MeetingKind.THEMATIC, dt.date(2026, 4, 20))
+    assert thematic.data.follow_ups == () and thematic.data.agenda == ()
+
+
 def test_a_thematic_meeting_takes_the_planned_topic(
     services: Services, cell: dict[str, int]
 ) -> None:
@@ -459,3 +503,63 @@ def test_upcoming_meeting_and_its_reminder(services: Services, cell: dict[str, i
     assert (planned.days_left, planned.remind) == (5, True)
     late = services.meetings.upcoming(dt.date(2026, 12, 8))
     assert late.overdue and late.remind
+
+
+def test_a_draft_prepared_for_a_coming_day_is_the_next_meeting(
+    services: Services, cell: dict[str, int]
+) -> None:
+    held = services.meetings.start(MeetingKind.REGULAR, dt.date(2026, 11, 3))
+    services.meetings.save_draft(
+        held.id,
+        dataclasses.replace(held.data, next_date=dt.date(2026, 12, 3), next_topic="Tháng 12"),
+    )
+    # The December meeting is prepared before it is held: it stays the next one, with a
+    # reminder, instead of being taken for a meeting already held.
+    prepared = services.meetings.start(MeetingKind.REGULAR, dt.date(2026, 12, 3))
+    upcoming = services.meetings.upcoming(dt.date(2026, 12, 2))
+    assert (upcoming.date, upcoming.topic, upcoming.meeting_id) == (
+        dt.date(2026, 12, 3),
+        "Tháng 12",
+        prepared.id,
+    )
+    assert (upcoming.days_left, upcoming.remind, upcoming.from_previous) == (1, True, True)
+    # Once its day has passed it counts as held: the next one is January's default day.
+    after = services.meetings.upcoming(dt.date(2026, 12, 4))
+    assert (after.date, after.meeting_id, after.remind) == (dt.date(2027, 1, 3), None, False)
+
+
+def test_the_reminder_joins_the_overview_and_the_checks(
+    services: Services, cell: dict[str, int]
+) -> None:
+    services.meetings.start(MeetingKind.REGULAR, dt.date(2026, 11, 3))
+    findings = services.checks.run(dt.date(2026, 11, 28))
+    reminder = next(f for f in findings if f.rule == "meetings.reminder_days")
+    assert reminder.severity is Severity.INFO
+    assert render(reminder.message).startswith("Kỳ sinh hoạt thường kỳ tới vào ngày 03/12/2026")
+    assert reminder.citation == "Điều lệ Đảng 2011, Điều 24.2"
+    assert "meetings.reminder_days" not in [f.rule for f in services.checks.run(TODAY)]
+    overdue = services.checks.run(dt.date(2026, 12, 6))
+    assert any(
+        render(f.message).startswith("Buổi sinh hoạt thường kỳ dự kiến ngày 03/12/2026 chưa")
+        for f in overdue
+    )
+    # The meetings screen shows the reminder in its banner, not twice.
+    screen = services.meetings.findings(dt.date(2026, 11, 28))
+    assert "meetings.reminder_days" not in [f.rule for f in screen]
+
+
+def test_the_meetings_screen_warns_of_a_cell_too_small_to_decide(data_dir: Path) -> None:
+    small = Services.open(data_dir, today=lambda: TODAY)
+    try:
+        small.members.create(person("Vàng Seo Dính"))
+        small.members.create(person("Lò Văn An"))
+        detail = small.meetings.start(MeetingKind.REGULAR, dt.date(2026, 11, 3))
+        rules = [f.rule for f in small.meetings.findings()]
+        assert "members.min_full_members" in rules
+        warning = next(p for p in detail.problems if p.field == "attendance")
+        assert warning.severity is Severity.WARN
+        assert render(warning.message).startswith(
+            "Danh sách điểm danh có 2 đảng viên chính thức; chi bộ cần ít nhất 3"
+        )
+    finally:
+        small.close()

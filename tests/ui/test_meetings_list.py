@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
+
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -80,3 +83,29 @@ def test_the_thematic_plan_is_edited_by_quarter(qtbot: QtBot, main_window: MainW
     assert services.meetings.plan(screen.year.value()).topic(4) == "Hoc tap Nghi quyet"
     assert screen.message.label.text() == "Đã lưu kế hoạch sinh hoạt chuyên đề."
     assert main_window.screen_at(MEETINGS_ROW) is screen
+
+
+def test_the_findings_and_the_reminder_show_above_the_list(
+    qtbot: QtBot, main_window: MainWindow
+) -> None:
+    services = main_window.ctx.jobs.services
+    assert services is not None
+    screen = open_meetings(qtbot, main_window)
+    draft = next(r for r in screen.model.rows if r.state is MeetingState.DRAFT)
+    soon = services.today() + dt.timedelta(days=2)
+    detail = services.meetings.get(draft.id)
+    short = dataclasses.replace(detail.data, date=soon, start=dt.time(8), end=dt.time(8, 45))
+    services.meetings.save_draft(draft.id, short)
+    screen.refresh()
+    assert main_window.ctx.jobs.wait_idle()
+    assert screen.findings.isVisible()
+    assert screen.findings.texts() == [
+        f"Cảnh báo: Buổi sinh hoạt ngày {format_date(soon)} kéo dài 45 phút; thời lượng phải "
+        "ít nhất 90 phút. (42-HD/BTCTW (28/10/2025), theo tóm tắt của luatvietnam.vn)"
+    ]
+    # The reminder is the banner's, with the draft prepared for that day.
+    assert screen.reminder.text() == (
+        "Nhắc việc: sắp đến kỳ sinh hoạt; bản dự thảo đã có trong danh sách, hãy hoàn thiện."
+    )
+    assert screen.banner_text.text().startswith("Kỳ sinh hoạt tới: ")
+    assert screen.banner_text.text().split("\n")[0].endswith("— còn 2 ngày")

@@ -18,9 +18,12 @@ from app.domain.profile import load_profile
 from app.services.facade import Services, default_profile_path
 from app.services.meeting_dto import (
     AttendanceRow,
+    FollowUpInput,
+    MeetingInput,
     MeetingState,
     MeetingSummary,
     TaskInput,
+    TaskStatus,
     UpcomingMeeting,
 )
 from app.ui.screens.meetings.fields import parse_time
@@ -33,6 +36,8 @@ from app.ui.screens.meetings.tab_attendance import (
     next_status,
     status_for_letter,
 )
+from app.ui.screens.meetings.tab_content import PROGRESS, follow_up_columns
+from app.ui.screens.meetings.tab_general import GeneralTab
 from app.ui.screens.meetings.tab_quality import QualityRow, quality_columns, total_text
 from app.ui.screens.meetings.tab_votes import (
     TasksTab,
@@ -104,6 +109,26 @@ def test_a_model_edit_makes_a_new_row_and_read_only_refuses(qtbot: QtBot) -> Non
     model.read_only = True
     assert not model.setData(model.index(1, STATUS), AttendanceStatus.PRESENT.value)
     assert not model.flags(model.index(1, STATUS)) & Qt.ItemFlag.ItemIsEditable
+
+
+def test_only_a_carried_task_has_a_progress_to_mark(qtbot: QtBot) -> None:
+    model: RowsModel[FollowUpInput] = RowsModel(follow_up_columns())
+    model.set_rows(
+        [
+            FollowUpInput("Sửa đường liên thôn", "", 7, TaskStatus.OPEN),
+            FollowUpInput("Việc ghi thêm", "Đã làm"),
+        ]
+    )
+    assert model.index(0, PROGRESS).data() == "Đang thực hiện"
+    assert model.flags(model.index(0, PROGRESS)) & Qt.ItemFlag.ItemIsEditable
+    with qtbot.waitSignal(model.edited):
+        assert model.setData(model.index(0, PROGRESS), TaskStatus.DONE.value)
+    assert model.rows[0].status is TaskStatus.DONE
+    assert model.index(0, PROGRESS).data() == "Đã xong"
+    # An item typed by hand follows no task: nothing to mark, the cell stays empty.
+    assert model.index(1, PROGRESS).data() == ""
+    assert not model.flags(model.index(1, PROGRESS)) & Qt.ItemFlag.ItemIsEditable
+    assert not model.setData(model.index(1, PROGRESS), TaskStatus.DONE.value)
 
 
 def test_a_saved_task_id_arriving_while_typing_keeps_the_open_editor(qtbot: QtBot) -> None:
@@ -196,3 +221,39 @@ def test_an_unscored_sheet_says_so_instead_of_rating_it_poor() -> None:
     assert total_text(score_quality(scores, scheme), scheme, scored=len(scores)) == (
         "Tổng điểm: 100/100 — Xếp loại: Tốt"
     )
+
+
+SHORTER = "ngắn hơn thời lượng tối thiểu"
+
+
+@pytest.mark.parametrize(
+    ("kind", "start", "end", "expected"),
+    [
+        (MeetingKind.REGULAR, "08:00", "", ""),
+        (MeetingKind.REGULAR, "08:00", "10:00", "120 phút"),
+        (
+            MeetingKind.REGULAR,
+            "08:00",
+            "09:15",
+            "⚠ 75 phút — ngắn hơn thời lượng tối thiểu 90 phút",
+        ),
+        (
+            MeetingKind.COMBINED,
+            "08:00",
+            "09:45",
+            "⚠ 105 phút — ngắn hơn thời lượng tối thiểu 120 phút",
+        ),
+        (MeetingKind.EXTRAORDINARY, "08:00", "08:40", "40 phút"),
+        (MeetingKind.REGULAR, "10:00", "09:00", "⚠ Giờ kết thúc phải sau giờ bắt đầu."),
+    ],
+)
+def test_the_duration_shows_as_the_times_are_typed(
+    qtbot: QtBot, kind: MeetingKind, start: str, end: str, expected: str
+) -> None:
+    tab = GeneralTab()
+    qtbot.addWidget(tab)
+    tab.rules = load_profile(default_profile_path()).meetings
+    tab.load(MeetingInput(kind=kind, date=dt.date(2026, 3, 3)))
+    qtbot.keyClicks(tab.start, start)
+    qtbot.keyClicks(tab.end, end)
+    assert tab.duration.text() == expected

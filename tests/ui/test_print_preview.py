@@ -150,6 +150,9 @@ def test_zoom_keys_change_the_rendered_size(qtbot: QtBot, preview: PrintPreviewD
     assert preview.page_pixel_size(0) == fitted
 
 
+# Answered a second time before it closes (a busy machine), the file dialog's completer pops up;
+# offscreen has no window manager to raise it or grab the keyboard for it.
+@pytest.mark.qt_log_ignore(r"This plugin does not support (raise|grabbing|propagateSizeHints)")
 def test_save_as_pdf_writes_the_original_bytes(
     qtbot: QtBot,
     preview: PrintPreviewDialog,
@@ -170,7 +173,8 @@ def test_save_as_pdf_writes_the_original_bytes(
 
     modal_answers.answer = choose
     qtbot.mouseClick(preview.save_button, Qt.MouseButton.LeftButton)
-    assert modal_answers.texts == ["Lưu thành tệp PDF"]
+    # On a busy machine the dialog may be answered twice before it closes: same dialog.
+    assert modal_answers.texts and set(modal_answers.texts) == {"Lưu thành tệp PDF"}
     assert jobs.wait_idle()
     assert target.read_bytes() == two_pages
     assert preview.status.text() == f"Đã lưu vào {target}."

@@ -12,7 +12,7 @@ import datetime as dt
 import re
 
 from PySide6.QtCore import QEvent, QRect, Qt, Signal
-from PySide6.QtGui import QColor, QPainter, QPaintEvent
+from PySide6.QtGui import QAction, QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QLineEdit, QStyle, QWidget
 
 from app.l10n import _, format_date
@@ -55,13 +55,17 @@ class DateField(QLineEdit):
         self._value: dt.date | None = None
         self._valid = True
         self._show_invalid = False
-        self._warning_action = self.addAction(
+        self._warning_action = self._add_warning_action()
+        self.textChanged.connect(self._on_text_changed)
+        self.editingFinished.connect(self._on_editing_finished)
+
+    def _add_warning_action(self) -> QAction:
+        action = self.addAction(
             self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning),
             QLineEdit.ActionPosition.TrailingPosition,
         )
-        self._warning_action.setVisible(False)
-        self.textChanged.connect(self._on_text_changed)
-        self.editingFinished.connect(self._on_editing_finished)
+        action.setVisible(False)
+        return action
 
     def date(self) -> dt.date | None:
         """The date typed, or None when empty or unreadable (see `is_valid`)."""
@@ -105,7 +109,12 @@ class DateField(QLineEdit):
         if shown == self._show_invalid:
             return
         self._show_invalid = shown
-        self._warning_action.setVisible(shown)
+        try:
+            self._warning_action.setVisible(shown)
+        except RuntimeError:
+            # An item view setting the field up as a cell editor deletes its actions.
+            self._warning_action = self._add_warning_action()
+            self._warning_action.setVisible(shown)
         hint = self.error_text() if shown else ""
         self.setAccessibleDescription(hint)
         self._warning_action.setToolTip(hint)

@@ -1,12 +1,14 @@
-"""Meeting findings for the overview: rules 1, 3, 4 and 8 of domain.md §11."""
+"""Meeting findings for the overview: rules 1, 2 (the reminder), 3, 4 and 8 of domain.md §11."""
 
 from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
 
+import pytest
+
 from app.domain.findings import Finding, Severity
-from app.domain.meeting_checks import check_meetings
+from app.domain.meeting_checks import check_meetings, upcoming_reminder
 from app.domain.meeting_record import AttendanceEntry, MeetingRecord
 from app.domain.meetings import AttendanceStatus as A
 from app.domain.meetings import MeetingKind
@@ -113,3 +115,24 @@ def test_in_january_last_year_is_still_checked() -> None:
     ]
     february = check_meetings(meetings, REGISTER, PROFILE, dt.date(2026, 2, 10))
     assert [f.rule for f in february] == ["meetings.regular_per_month"]  # January 2026 only
+
+
+@pytest.mark.parametrize(
+    ("today", "expected"),
+    [
+        (dt.date(2026, 11, 25), None),  # 8 days before: further than the profile's 7
+        (dt.date(2026, 11, 26), "Kỳ sinh hoạt thường kỳ tới vào ngày 03/12/2026: hãy thông báo"),
+        (dt.date(2026, 12, 3), "Hôm nay, 03/12/2026, chi bộ sinh hoạt thường kỳ."),
+        (dt.date(2026, 12, 4), "Buổi sinh hoạt thường kỳ dự kiến ngày 03/12/2026 chưa được ghi"),
+    ],
+)
+def test_the_next_meeting_is_reminded_within_the_profile_days(
+    today: dt.date, expected: str | None
+) -> None:
+    finding = upcoming_reminder(dt.date(2026, 12, 3), today, PROFILE.meetings)
+    if expected is None:
+        assert finding is None
+        return
+    assert finding is not None
+    assert (finding.rule, finding.severity) == ("meetings.reminder_days", Severity.INFO)
+    assert render(finding.message).startswith(expected)

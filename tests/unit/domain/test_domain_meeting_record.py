@@ -181,3 +181,18 @@ def test_strict_majority_is_more_than_half(denominator: int) -> None:
     assert 2 * needed > denominator >= 2 * (needed - 1)
     at_least = required_yes_for(denominator, Majority(Fraction(1, 2), strict=False))
     assert 2 * at_least >= denominator and (at_least == 0 or 2 * (at_least - 1) < denominator)
+
+
+def test_a_roll_call_with_too_few_full_members_warns() -> None:
+    record = dataclasses.replace(
+        COMPLETE,
+        attendance=(_entry("A", A.PRESENT), _entry("B", A.PRESENT), _entry("F", A.PRESENT, PROB)),
+        decisions=(DecisionRecord("Nghị quyết tháng 3", DecisionKind.ORDINARY, 2, 0, 0),),
+    )
+    problems = minutes_problems(record, PROFILE)
+    assert [(p.field, p.severity) for p in problems] == [("attendance", Severity.WARN)]
+    assert render(problems[0].message) == (
+        "Danh sách điểm danh có 2 đảng viên chính thức; chi bộ cần ít nhất 3 đảng viên chính "
+        "thức để biểu quyết hợp lệ. Đề nghị cấp ủy cấp trên bổ sung đảng viên hoặc sáp nhập "
+        "chi bộ."
+    )

@@ -10,6 +10,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import (
     QComboBox,
     QSpinBox,
@@ -20,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from app.ui.screens.meetings.fields import PersonCombo
 from app.ui.screens.meetings.rows_model import LIMIT_ROLE
-from app.ui.widgets.dates import DateField
+from app.ui.widgets.dates import DateField, parse_date
 
 _Index = QModelIndex | QPersistentModelIndex
 _EDIT = Qt.ItemDataRole.EditRole
@@ -73,11 +74,35 @@ class NumberDelegate(QStyledItemDelegate):
         model.setData(index, editor.value(), _EDIT)
 
 
+class _ReadableDate(QValidator):
+    """Acceptable only when the text is empty or a real date: a cell editor whose input is
+    not acceptable refuses Enter and Tab (Qt's delegate asks), so nothing is committed."""
+
+    def __init__(self, field: DateField) -> None:
+        super().__init__(field)
+        self._field = field
+
+    def validate(self, text: str, pos: int) -> tuple[QValidator.State, str, int]:
+        try:
+            parse_date(text)
+        except ValueError:
+            return QValidator.State.Intermediate, text, pos
+        return QValidator.State.Acceptable, text, pos
+
+    def fixup(self, text: str) -> str:
+        # Asked when a commit is refused: show the field's warning, keep the text as typed.
+        self._field.editingFinished.emit()
+        return text
+
+
 class DateDelegate(QStyledItemDelegate):
-    """A date typed day/month/year; an unreadable date is not written over the old one."""
+    """A date typed day/month/year. An unreadable date is never committed: Enter and Tab leave
+    the editor open with the text as typed, marked, until it is corrected or Esc cancels."""
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: _Index) -> QWidget:
-        return DateField(parent)
+        field = DateField(parent)
+        field.setValidator(_ReadableDate(field))
+        return field
 
     def setEditorData(self, editor: QWidget, index: _Index) -> None:
         assert isinstance(editor, DateField)

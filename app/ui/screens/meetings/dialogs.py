@@ -7,6 +7,7 @@ import datetime as dt
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -38,21 +39,29 @@ def _buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
 
 
 class NewMeetingDialog(QDialog):
-    """Choose the date of a new meeting (proposed: the upcoming meeting's date)."""
+    """Choose the kind and the date of a new meeting (proposed: the kind of the button
+    pressed and the upcoming meeting's date)."""
 
     def __init__(self, kind: MeetingKind, proposed: dt.date, parent: QWidget | None = None):
         super().__init__(parent)
-        self.kind = kind
-        self.setWindowTitle(_("New meeting — {kind}").format(kind=meeting_kind_label(kind)))
+        self.setWindowTitle(_("New meeting"))
+        self.kind_choice = QComboBox()
+        for choice in MeetingKind:
+            self.kind_choice.addItem(meeting_kind_label(choice), choice.value)
+        self.kind_choice.setCurrentIndex(self.kind_choice.findData(kind.value))
         self.date = DateField()
         self.date.setDate(proposed)
         self.error = QLabel()
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #b00020;")
         form = QFormLayout()
-        label = QLabel(_("&Date of the meeting:"))
-        label.setBuddy(self.date)
-        form.addRow(label, self.date)
+        for text, widget in (
+            (_("&Kind of meeting:"), self.kind_choice),
+            (_("&Date of the meeting:"), self.date),
+        ):
+            label = QLabel(text)
+            label.setBuddy(widget)
+            form.addRow(label, widget)
         hint = QLabel(
             _("The new meeting starts from the previous one: roll call, agenda and open tasks.")
         )
@@ -66,6 +75,11 @@ class NewMeetingDialog(QDialog):
         layout.addWidget(buttons)
         self.date.setFocus(Qt.FocusReason.OtherFocusReason)
         self.date.selectAll()
+
+    @property
+    def kind(self) -> MeetingKind:
+        """The kind chosen (a thematic or combined meeting takes the quarter's planned topic)."""
+        return MeetingKind(self.kind_choice.currentData())
 
     def chosen_date(self) -> dt.date | None:
         return self.date.date()
@@ -92,6 +106,8 @@ class PlanDialog(QDialog):
         form = QFormLayout()
         for planned in plan.quarters:
             line = QLineEdit(planned.topic)
+            # Show a long topic from its beginning, not scrolled to its end.
+            line.setCursorPosition(0)
             line.setPlaceholderText(_("Topic of the thematic meeting"))
             label = QLabel(_("Quarter &{quarter}:").format(quarter=planned.quarter))
             label.setBuddy(line)
@@ -105,7 +121,8 @@ class PlanDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(hint)
         layout.addWidget(buttons)
-        self.resize(640, self.sizeHint().height())
+        # Room for a topic of about 90 characters, in the font the secretary zoomed to.
+        self.resize(self.fontMetrics().averageCharWidth() * 100, self.sizeHint().height())
 
     def changed_topics(self) -> dict[int, str]:
         """The quarters whose topic differs from the plan, with the new topic (NFC)."""

@@ -31,6 +31,7 @@ from app.meeting_labels import meeting_kind_label, meeting_state_label
 from app.services.dto import Changes
 from app.services.meeting_dto import MeetingDetail, MeetingInput, TaskInput
 from app.ui.context import UiContext
+from app.ui.dialogs import confirm
 from app.ui.screens.meetings.autosave import Autosave
 from app.ui.screens.meetings.editor_actions import EditorActions
 from app.ui.screens.meetings.problems import ProblemsPanel
@@ -58,6 +59,7 @@ class MeetingEditor(QWidget):
         self._watched: QWidget | None = None
         self.autosave = Autosave(ctx.jobs, self._collect, self)
         self.general = GeneralTab()
+        self.general.rules = profile.meetings
         self.attendance = AttendanceTab()
         self.content = ContentTab(self.attendance.members)
         self.votes = VotesTab(self._outcome, self._denominator)
@@ -78,6 +80,10 @@ class MeetingEditor(QWidget):
         self.state_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.status_label = QLabel()
         self.status_label.setWordWrap(True)
+        self.input_warning = QLabel()
+        self.input_warning.setWordWrap(True)
+        self.input_warning.setStyleSheet("color: #b00020;")
+        self.input_warning.hide()
         self.tabs = QTabWidget()
         for widget, title in (
             (self.general, _("&General")),
@@ -106,6 +112,7 @@ class MeetingEditor(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
+        layout.addWidget(self.input_warning)
         layout.addLayout(bottom)
 
     def _connect(self) -> None:
@@ -142,7 +149,7 @@ class MeetingEditor(QWidget):
             self.content.load(data)
             self.votes.load(data)
             self.tasks.load(data)
-            self.quality.load(data, self.profile.meetings.quality.value)
+            self.quality.load(data, detail.quality_table)
             self.next.load(data)
         finally:
             self._loading = False
@@ -198,6 +205,25 @@ class MeetingEditor(QWidget):
     def _on_edited(self) -> None:
         if not self._loading:
             self.autosave.touch()
+        self._show_unreadable()
+
+    def unreadable(self) -> list[tuple[str, QWidget]]:
+        """Dates and times typed that cannot be read: they stay on screen, unsaved."""
+        return self.general.unreadable() + self.next.unreadable()
+
+    def _show_unreadable(self) -> None:
+        found = [text for text, _widget in self.unreadable()]
+        # The sign and the words carry the warning, not the colour alone.
+        self.input_warning.setText(
+            "⚠ "
+            + _(
+                "Not saved until corrected: {fields}. Type dates as day/month/year and times "
+                "as hour:minute."
+            ).format(fields="; ".join(found))
+            if found
+            else ""
+        )
+        self.input_warning.setVisible(bool(found))
 
     def _on_attendance_edited(self) -> None:
         self.votes.update_denominator()
@@ -220,7 +246,22 @@ class MeetingEditor(QWidget):
         self.autosave.flush()
 
     def close_editor(self) -> None:
-        """Save what is left and go back to the list."""
+        """Save what is left and go back to the list; first offer to correct a date or time
+        that cannot be read, which would otherwise be left behind."""
+        found = self.unreadable()
+        if found and confirm(
+            self,
+            _("Some entries cannot be read"),
+            _(
+                "These cannot be read, so they are not saved: {fields}. Go back and correct them?"
+            ).format(fields="; ".join(text for text, _widget in found)),
+            yes=_("&Correct them"),
+            no=_("&Leave without them"),
+        ):
+            widget = found[0][1]
+            self.tabs.setCurrentWidget(self.next if widget is self.next.next_date else self.general)
+            widget.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
         self.flush()
         meeting_id = self.detail.id if self.detail else None
         touched = self.autosave.saved_any or self.autosave.saving

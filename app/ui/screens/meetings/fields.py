@@ -13,7 +13,7 @@ import unicodedata
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QComboBox, QCompleter, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QCompleter, QLineEdit, QStyle, QWidget
 
 from app.l10n import _
 
@@ -42,7 +42,8 @@ def format_time(value: dt.time | None) -> str:
 
 
 class TimeField(QLineEdit):
-    """An optional time of day typed as HH:MM; an unreadable text stays as typed, marked."""
+    """An optional time of day typed as HH:MM; an unreadable text stays as typed, marked with
+    a warning icon whose tooltip (and the field's accessible description) says why."""
 
     time_changed = Signal()
 
@@ -52,6 +53,12 @@ class TimeField(QLineEdit):
         self.setToolTip(_("Type the time as hour:minute, e.g. 07:30 or 14:00."))
         self.setMaxLength(8)
         self._valid = True
+        self._warning = self.addAction(
+            self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning),
+            QLineEdit.ActionPosition.TrailingPosition,
+        )
+        self._warning.setToolTip(_("This is not a time of day: type hour:minute, e.g. 07:30."))
+        self._warning.setVisible(False)
         self.textChanged.connect(self._on_text)
         self.editingFinished.connect(self._tidy)
 
@@ -75,12 +82,19 @@ class TimeField(QLineEdit):
             self._valid = True
         except ValueError:
             self._valid = False
+        if self._valid:
+            self._mark(False)  # stop complaining as soon as the text is right
         self.time_changed.emit()
 
     def _tidy(self) -> None:
         value = self.time()
         if self._valid and value is not None and format_time(value) != self.text():
             self.setText(format_time(value))
+        self._mark(not self._valid)
+
+    def _mark(self, invalid: bool) -> None:
+        self._warning.setVisible(invalid)
+        self.setAccessibleDescription(self._warning.toolTip() if invalid else "")
 
 
 def clean(text: str) -> str:

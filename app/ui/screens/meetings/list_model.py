@@ -78,6 +78,8 @@ def reminder_text(upcoming: UpcomingMeeting) -> str:
     """The reminder flag beside the banner (shown with an icon), empty when not due."""
     if upcoming.overdue:
         return _("Reminder: the meeting date has passed; record the meeting.")
+    if upcoming.remind and upcoming.meeting_id is not None:
+        return _("Reminder: the meeting is near; its draft is in the list, ready to complete.")
     if upcoming.remind:
         return _("Reminder: the meeting is near; prepare it.")
     return ""

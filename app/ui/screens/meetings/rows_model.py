@@ -27,7 +27,8 @@ LIMIT_ROLE = int(Qt.ItemDataRole.UserRole) + 1
 @dataclass(frozen=True)
 class Column(Generic[R]):
     """A column: its title, the text shown, and — when editable — the value edited and how a
-    new value makes a new row. `limit` gives the maximum of a number column for one row."""
+    new value makes a new row. `limit` gives the maximum of a number column for one row;
+    `editable` says whether one row's cell can be edited (every row when None)."""
 
     title: Callable[[], str]
     text: Callable[[R], str]
@@ -35,6 +36,11 @@ class Column(Generic[R]):
     update: Callable[[R, Any], R] | None = None
     limit: Callable[[R], int] | None = None
     align_right: bool = False
+    editable: Callable[[R], bool] | None = None
+
+    def can_edit(self, row: R) -> bool:
+        """True when this column can change `row`."""
+        return self.update is not None and (self.editable is None or self.editable(row))
 
 
 _keys = itertools.count(1)
@@ -78,7 +84,7 @@ class RowsModel(QAbstractTableModel, Generic[R]):
         if role != _EDIT or not self._valid(index) or self.read_only:
             return False
         column = self.columns[index.column()]
-        if column.update is None:
+        if column.update is None or not column.can_edit(self._rows[index.row()]):
             return False
         self._rows[index.row()] = column.update(self._rows[index.row()], value)
         first = self.index(index.row(), 0)
@@ -90,7 +96,7 @@ class RowsModel(QAbstractTableModel, Generic[R]):
         if not self._valid(index):
             return Qt.ItemFlag.NoItemFlags
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if self.columns[index.column()].update is not None and not self.read_only:
+        if self.columns[index.column()].can_edit(self._rows[index.row()]) and not self.read_only:
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 

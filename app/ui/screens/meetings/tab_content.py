@@ -17,8 +17,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.l10n import _
-from app.services.meeting_dto import FollowUpInput, MeetingInput, SpeechInput
-from app.ui.screens.meetings.delegates import PersonDelegate
+from app.meeting_labels import task_status_label
+from app.services.meeting_dto import FollowUpInput, MeetingInput, SpeechInput, TaskStatus
+from app.ui.screens.meetings.delegates import ChoiceDelegate, PersonDelegate
 from app.ui.screens.meetings.fields import clean
 from app.ui.screens.meetings.rows_model import Column, RowsModel
 from app.ui.screens.meetings.table import RowsEditor
@@ -40,7 +41,17 @@ def _agenda_columns() -> list[Column[str]]:
     return [Column(lambda: _("Agenda item"), lambda t: t, update=lambda _t, v: clean(str(v)))]
 
 
-def _follow_up_columns() -> list[Column[FollowUpInput]]:
+#: The follow-up table's progress column (a choice, for items carried from a task).
+PROGRESS = 2
+
+
+def _progress_text(item: FollowUpInput) -> str:
+    # An item typed by hand follows no recorded task: there is no progress to keep.
+    return task_status_label(item.status) if item.status is not None else ""
+
+
+def follow_up_columns() -> list[Column[FollowUpInput]]:
+    """The task, its result, and its progress (done items are not carried on)."""
     return [
         Column(
             lambda: _("Task of the last resolution"),
@@ -51,6 +62,13 @@ def _follow_up_columns() -> list[Column[FollowUpInput]]:
             lambda: _("Result"),
             lambda f: f.result,
             update=lambda f, v: replace(f, result=clean(str(v))),
+        ),
+        Column(
+            lambda: _("Progress"),
+            _progress_text,
+            value=lambda f: f.status.value if f.status is not None else None,
+            update=lambda f, v: replace(f, status=TaskStatus(v)),
+            editable=lambda f: f.status is not None,
         ),
     ]
 
@@ -87,7 +105,7 @@ class ContentTab(QScrollArea):
     ) -> None:
         super().__init__(parent)
         self.agenda_model: RowsModel[str] = RowsModel(_agenda_columns(), self)
-        self.follow_model: RowsModel[FollowUpInput] = RowsModel(_follow_up_columns(), self)
+        self.follow_model: RowsModel[FollowUpInput] = RowsModel(follow_up_columns(), self)
         self.speech_model: RowsModel[SpeechInput] = RowsModel(_speech_columns(members), self)
         self.agenda = RowsEditor(self.agenda_model, "", add_text=_("Add an &agenda item"))
         self.follow_ups = RowsEditor(
@@ -102,6 +120,10 @@ class ContentTab(QScrollArea):
         )
         self.speeches.table.setItemDelegateForColumn(
             0, PersonDelegate(members, self.speeches.table)
+        )
+        statuses = [(s.value, task_status_label(s)) for s in TaskStatus]
+        self.follow_ups.table.setItemDelegateForColumn(
+            PROGRESS, ChoiceDelegate(lambda: statuses, self.follow_ups.table)
         )
         self.report_summary = text_area(_("The main points of the report presented"))
         self.conclusion = text_area(_("What the chair concluded"))

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from app.domain.meetings import QualityResult, score_quality
-from app.domain.profile import QualityCriterion, QualityScheme
+from app.domain.profile import QualityCriterion, QualityScheme, Rule
 from app.l10n import _
 from app.services.meeting_dto import MeetingInput
 from app.ui.screens.meetings.delegates import NumberDelegate
@@ -67,6 +67,9 @@ class QualityTab(QWidget):
         super().__init__(parent)
         self.scheme: QualityScheme | None = None
         self.model: RowsModel[QualityRow] = RowsModel(quality_columns(), self)
+        self.source = QLabel()
+        self.source.setWordWrap(True)
+        self.source.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.table = make_table(self.model, NAME)
         self.table.setItemDelegateForColumn(SCORE, NumberDelegate(self.table))
         self.total = QLabel()
@@ -78,6 +81,7 @@ class QualityTab(QWidget):
         label = QLabel(_("&Shortcomings to fix:"))
         label.setBuddy(self.shortcomings)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.source)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.total)
         layout.addWidget(label)
@@ -85,8 +89,10 @@ class QualityTab(QWidget):
         self.model.edited.connect(self._on_edited)
         self.shortcomings.textChanged.connect(self.edited.emit)
 
-    def load(self, data: MeetingInput, scheme: QualityScheme) -> None:
-        self.scheme = scheme
+    def load(self, data: MeetingInput, table: Rule[QualityScheme]) -> None:
+        """Show the meeting's scores on its table (the profile's, or that of final minutes)."""
+        scheme = self.scheme = table.value
+        self.source.setText(_("Scoring table: {citation}").format(citation=table.citation))
         self.model.set_rows(
             [QualityRow(c, data.quality_scores.get(c.code)) for c in scheme.criteria]
         )

@@ -10,8 +10,8 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHeaderView, QLabel, QVBoxLayout, QWidget
 
 from app.domain.meeting_record import DecisionKind, DecisionOutcome, DecisionRecord
-from app.l10n import _, format_date, pgettext
-from app.meeting_labels import decision_kind_label
+from app.l10n import _, format_date
+from app.meeting_labels import decision_kind_label, task_status_label
 from app.services.meeting_dto import MeetingInput, TaskInput, TaskStatus
 from app.ui.screens.meetings.delegates import (
     ChoiceDelegate,
@@ -166,14 +166,6 @@ def task_columns(
             update=lambda t, v: replace(t, status=TaskStatus(v)),
         ),
     ]
-
-
-def task_status_label(status: TaskStatus) -> str:
-    labels = {
-        TaskStatus.OPEN: pgettext("task status", "In progress"),
-        TaskStatus.DONE: pgettext("task status", "Done"),
-    }
-    return labels[status]
 
 
 class TasksTab(QWidget):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -42,6 +42,13 @@ def make_table(model: RowsModel[Any], stretch: int, table: QTableView | None = N
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
     table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    # Rows keep the height they had when their text was wrapped at the width of the moment
+    # (a hidden tab is laid out narrow): re-measure once the columns have their real widths.
+    refit = QTimer(table)
+    refit.setSingleShot(True)
+    refit.setInterval(0)
+    refit.timeout.connect(table.resizeRowsToContents)
+    header.sectionResized.connect(lambda *_args: refit.start())
     return table
 
 

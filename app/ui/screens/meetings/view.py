@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.findings import Finding
 from app.domain.meetings import MeetingKind
 from app.domain.profile import RuleProfile
 from app.l10n import _, format_date, pgettext
@@ -39,6 +40,7 @@ from app.ui.dialogs import confirm
 from app.ui.screens.base import Screen
 from app.ui.screens.meetings.dialogs import NewMeetingDialog, PlanDialog
 from app.ui.screens.meetings.editor import MeetingEditor
+from app.ui.screens.meetings.findings import FindingsPanel
 from app.ui.screens.meetings.list_model import (
     meeting_columns,
     reminder_text,
@@ -100,6 +102,7 @@ class MeetingsScreen(Screen):
         year_label = QLabel(_("&Year:"))
         year_label.setBuddy(self.year)
         self.count = QLabel()
+        self.findings = FindingsPanel()
         self.message = MessageBar()
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -128,6 +131,7 @@ class MeetingsScreen(Screen):
         layout = QVBoxLayout(self.list_page)
         layout.addWidget(Heading(self.title))
         layout.addWidget(self.banner)
+        layout.addWidget(self.findings)
         layout.addLayout(top)
         layout.addWidget(self.message)
         layout.addWidget(self.table, 1)
@@ -152,8 +156,13 @@ class MeetingsScreen(Screen):
         """Load the rules (once), the upcoming meeting and the year's meetings."""
         if self.profile is None:
             self.ctx.jobs.read(lambda s: s.profile, self._on_profile)
-        self.ctx.jobs.read(lambda s: s.meetings.upcoming(), self._on_upcoming)
         self.load_list()
+        self.load_planning()
+
+    def load_planning(self) -> None:
+        """The upcoming meeting and the findings, which change with any meeting saved."""
+        self.ctx.jobs.read(lambda s: s.meetings.upcoming(), self._on_upcoming)
+        self.ctx.jobs.read(lambda s: s.meetings.findings(), self._on_findings)
 
     def load_list(self) -> None:
         year = self.year.value()
@@ -173,6 +182,9 @@ class MeetingsScreen(Screen):
         size = self.fontMetrics().height() * 2
         self.reminder_icon.setPixmap(self.style().standardIcon(icon).pixmap(size, size))
         self.reminder_icon.setVisible(bool(flag))
+
+    def _on_findings(self, findings: list[Finding]) -> None:
+        self.findings.show_findings(findings)
 
     def _on_list(self, meetings: list[MeetingSummary]) -> None:
         keep = self._select_id or (s.id if (s := self.selected()) else None)
@@ -248,7 +260,7 @@ class MeetingsScreen(Screen):
         """Back from the editor: the list, reloaded, with the meeting just edited selected."""
         self.stack.setCurrentWidget(self.list_page)
         self.load_list()
-        self.ctx.jobs.read(lambda s: s.meetings.upcoming(), self._on_upcoming)
+        self.load_planning()
         self.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def delete_selected(self) -> None:
