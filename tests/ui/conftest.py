@@ -74,13 +74,24 @@ def jobs(qtbot: QtBot, services: Services) -> Iterator[JobRunner]:
     runner.shutdown()
 
 
+def show_active(qtbot: QtBot, window: QWidget) -> None:
+    """Show `window` and wait until it is the active window.
+
+    Shortcuts (Ctrl+digit, Alt+letter) reach only the active window; on a busy machine the
+    offscreen platform activates a window a little later than it exposes it."""
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+
+
 @pytest.fixture
 def main_window(qtbot: QtBot, demo_dir: Path) -> Iterator[MainWindow]:
     """The main window over the demo cell, shown, with the first screen loaded."""
     opened = Services.open(demo_dir)
     window = build_main_window(opened, UserSettings(), demo_dir)
     qtbot.addWidget(window)
-    window.show()
+    show_active(qtbot, window)
     assert window.ctx.jobs.wait_idle()
     yield window
     window.ctx.jobs.shutdown()

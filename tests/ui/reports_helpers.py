@@ -20,7 +20,7 @@ from app.ui.screens.reports import ReportsScreen
 from app.ui.shell import MainWindow
 from app.ui.widgets.passphrase import PassphraseDialog
 from tests.integration.inbox_world import TODAY
-from tests.ui.conftest import type_text
+from tests.ui.conftest import show_active, type_text
 
 ENTER = Qt.Key.Key_Return
 #: Tries at typing a file name before a test gives up on a file dialog.
@@ -38,9 +38,7 @@ def reports_window(
     services = Services.open(folder, today=lambda: TODAY)
     window = build_main_window(services, settings or UserSettings(), folder)
     qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
+    show_active(qtbot, window)
     assert window.ctx.jobs.wait_idle()
     try:
         yield window
