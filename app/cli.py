@@ -1,6 +1,7 @@
 """The `sochibo` command: opens the program's window by default; sub-commands work headless.
 
     sochibo [--data-dir DIR] [--lang vi|en]           open the window
+    sochibo [--data-dir DIR] FILE.scb|FILE.scb.p7m    open the window and check a signed file
     sochibo demo [--force]                            fill in the demo cell
     sochibo members list [--json] [--all]             print the register
     sochibo members import FILE [--dry-run]           import members from .xlsx / .csv
@@ -179,12 +180,28 @@ def _plain_options(argv: Sequence[str]) -> argparse.Namespace | None:
     return argparse.Namespace(data_dir=Path(folder) if folder else None, lang=found["--lang"])
 
 
-def _choose_language(argv: Sequence[str]) -> tuple[str | None, Path, bool]:
+#: A signed file given alone opens the window and checks it (the Windows installer associates
+#: .scb files with the program); any other word is a sub-command or a usage error.
+SIGNED_FILE_SUFFIXES = (".scb", ".p7m")
+
+
+def _signed_file(rest: Sequence[str]) -> Path | None:
+    """The signed file when `rest` is exactly one existing .scb or .p7m file."""
+    if len(rest) != 1 or rest[0].startswith("-"):
+        return None
+    path = Path(rest[0])
+    if path.suffix.lower() not in SIGNED_FILE_SUFFIXES or not path.is_file():
+        return None
+    return path.resolve()
+
+
+def _choose_language(argv: Sequence[str]) -> tuple[str | None, Path, bool, Path | None]:
     """--lang, else the language saved in the data folder's settings, else Vietnamese.
 
     Chosen before the real parsing so that help texts and usage errors are translated; an
     invalid --lang is left for the real parser to report. The flag is True when the command
-    line holds nothing else (a valid --lang and --data-dir at most): the window opens then.
+    line holds nothing else (a valid --lang and --data-dir at most) or only a signed file to
+    check (the last value): the window opens then.
     """
     rest: list[str] = []
     known = _plain_options(argv)
@@ -199,8 +216,9 @@ def _choose_language(argv: Sequence[str]) -> tuple[str | None, Path, bool]:
     data_dir: Path = known.data_dir or default_data_dir()
     lang: str | None = known.lang if known.lang in LANGUAGES else None
     set_language(lang or load_settings(DataPaths(data_dir).settings).language)
-    only_window = not rest and (known.lang is None or lang is not None)
-    return lang, data_dir, only_window
+    signed_file = _signed_file(rest)
+    only_window = (not rest or signed_file is not None) and (known.lang is None or lang is not None)
+    return lang, data_dir, only_window, signed_file
 
 
 def _utf8_streams() -> None:
@@ -215,11 +233,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     _utf8_streams()
     args_list = list(sys.argv[1:] if argv is None else argv)
-    lang_option, data_dir, only_window = _choose_language(args_list)
+    lang_option, data_dir, only_window, signed_file = _choose_language(args_list)
     if only_window:
         # Nothing for the full parser to check: skip building it (its sub-commands and their
         # translated help cost a few milliseconds of the window's start-up).
-        return _run_gui(data_dir, lang_option)
+        return _run_gui(data_dir, lang_option, signed_file)
     try:
         args = build_parser().parse_args(args_list)
     except SystemExit as exc:  # --help, --version or a usage error
@@ -262,12 +280,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_REFUSED
 
 
-def _run_gui(data_dir: Path, lang: str | None) -> int:
+def _run_gui(data_dir: Path, lang: str | None, signed_file: Path | None = None) -> int:
     # Imported here, not at the top: the window's libraries (Qt) take long to load, and the
     # sub-commands never need them.
     from app.ui.app import run_gui
 
-    return run_gui(data_dir, lang)
+    return run_gui(data_dir, lang, signed_file)
 
 
 def _log_unexpected(paths: DataPaths, exc: BaseException) -> Path:

@@ -13,20 +13,17 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from cryptography import x509
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.crypto.errors import CryptoError
 from app.crypto.identity import (
     certificate_names,
     certificate_pem,
     fingerprint,
     load_certificate,
-    may_sign,
     short_fingerprint,
 )
-from app.domain.documents import names_district_level
-from app.domain.findings import Problem
 from app.domain.inbox import (
     PeriodFigures,
     figures_of_report,
@@ -35,10 +32,9 @@ from app.domain.inbox import (
     not_reported,
     total,
 )
-from app.domain.messages import N_, Message
 from app.domain.periods import Period
 from app.domain.text import nfc, title_sort_key
-from app.l10n import _, render
+from app.l10n import _
 from app.services.base import ServiceContext, audit, unit_of_work
 from app.services.dto_base import Changes
 from app.services.errors import UserError, raise_if_blocked
@@ -53,39 +49,17 @@ from app.services.inbox_dto import (
     Refusal,
     Rejection,
     SenderInfo,
+    SenderPreview,
     TableRow,
 )
+from app.services.inbox_profile import RECEIVER_ROW_ID as RECEIVER_ROW_ID
+from app.services.inbox_profile import read_receiver
+from app.services.inbox_validation import receiver_problems, registrable_certificate
 from app.services.report_verify import REPORT, SUMMARY, SignedKind
 from app.storage.models import utc_now
 from app.storage.models_inbox import InboxRejection, InboxReport, InboxSender, Receiver
 
 AREA = "inbox"
-RECEIVER_ROW_ID = 1
-
-_REQUIRED = {
-    "committee_name": N_(
-        "The committee's name is empty. Enter the committee that receives the reports, e.g. "
-        "“Đảng ủy xã Lũng Cú”."
-    ),
-    "superior_body": N_(
-        "The body above the committee is empty. Enter it as the document header prints it, "
-        "e.g. “ĐẢNG BỘ TỈNH TUYÊN QUANG”."
-    ),
-    "superior_committee": N_(
-        "The receiver of the committee's summary is empty. Enter it, e.g. “Ban Thường vụ "
-        "Tỉnh ủy Tuyên Quang”."
-    ),
-    "place_name": N_(
-        "The place name is empty. Enter the place written before the date on documents, "
-        "e.g. “Lũng Cú”."
-    ),
-    "signer_name": N_("The signer's name is empty. Enter who signs the committee's documents."),
-    "signer_title": N_("The signer's title is empty. Enter it, e.g. “BÍ THƯ”."),
-}
-_DISTRICT = N_(
-    "“{value}” names a district-level body, but there has been no district level since "
-    "01/07/2025. Enter the commune, ward or grassroots party committee instead."
-)
 
 
 def sender_kind(schema: str) -> str:
@@ -116,9 +90,7 @@ class InboxService:
 
     def receiver(self) -> ReceiverInfo | None:
         """The committee's profile, or None while this data folder is not a receiver."""
-        with unit_of_work(self._ctx) as session:
-            row = session.get(Receiver, RECEIVER_ROW_ID)
-            return None if row is None else _receiver_info(row)
+        return read_receiver(self._ctx)
 
     def save_receiver(self, data: ReceiverInput) -> Changes:
         """Validate and save the committee's profile; raises `ValidationError` listing every
@@ -129,7 +101,7 @@ class InboxService:
             if isinstance(getattr(data, f.name), str)
         }
         data = dataclasses.replace(data, **texts)
-        raise_if_blocked(_receiver_problems(data))
+        raise_if_blocked(receiver_problems(data))
         with unit_of_work(self._ctx) as session:
             row = session.get(Receiver, RECEIVER_ROW_ID)
             action = "update"
@@ -144,37 +116,30 @@ class InboxService:
 
     # -- registered certificates (đăng ký chứng thư số của chi bộ) -------------------------
 
+    def preview_sender(self, certificate_data: bytes) -> SenderPreview:
+        """What registering this certificate would register — the name, holder and short
+        fingerprint to compare by phone before `add_sender` — refused for the same reasons
+        (not a certificate, cannot sign, expired, already registered). Writes nothing."""
+        certificate = registrable_certificate(certificate_data)
+        digest = fingerprint(certificate).replace(" ", "")
+        with unit_of_work(self._ctx) as session:
+            _refuse_registered(session, digest)
+        names = certificate_names(certificate)
+        return SenderPreview(
+            name=names.organisation or names.person,
+            holder=names.person,
+            fingerprint=fingerprint(certificate),
+            short_fingerprint=short_fingerprint(certificate),
+            valid_to=certificate.not_valid_after_utc.date(),
+        )
+
     def add_sender(self, certificate_data: bytes) -> SenderInfo:
         """Register a cell's certificate (read from its .crt file); the caller shows the short
         fingerprint to compare by phone. A removed certificate is registered again."""
-        try:
-            certificate = load_certificate(certificate_data)
-        except CryptoError as exc:
-            raise UserError(render(exc.message)) from exc
-        if not may_sign(certificate):
-            raise UserError(
-                _(
-                    "This certificate does not allow signing documents, so no report signed "
-                    "with it could be trusted. Ask the cell for its signing certificate."
-                )
-            )
-        now = utc_now()
-        if certificate.not_valid_after_utc.replace(tzinfo=None) < now:
-            raise UserError(
-                _(
-                    "This certificate expired on {date}. Ask the cell to make a new key and "
-                    "send its new certificate."
-                ).format(date=certificate.not_valid_after_utc.strftime("%d/%m/%Y"))
-            )
+        certificate = registrable_certificate(certificate_data)
         digest = fingerprint(certificate).replace(" ", "")
         with unit_of_work(self._ctx) as session:
-            row = session.scalar(select(InboxSender).where(InboxSender.fingerprint == digest))
-            if row is not None and row.removed_at is None:
-                raise UserError(
-                    _("This certificate is already registered (for {name}).").format(
-                        name=_sender_name(session, row)
-                    )
-                )
+            row = _refuse_registered(session, digest)
             if row is None:
                 names = certificate_names(certificate)
                 row = InboxSender(
@@ -189,6 +154,21 @@ class InboxService:
             session.flush()
             audit(session, "register", AREA, row.id)
             return _sender_info(session, row)
+
+    def sender_certificate(self, sender_id: int) -> bytes:
+        """The registered certificate (PEM) of a sender, removed or not: registering it again
+        undoes a removal."""
+        with unit_of_work(self._ctx) as session:
+            row = session.get(InboxSender, sender_id)
+            if row is None:
+                raise UserError(_("This certificate is no longer registered."))
+            return row.certificate.encode("ascii")
+
+    def trusted_certificates(self) -> list[x509.Certificate]:
+        """The certificates a received file may be signed with (registered, not removed)."""
+        with unit_of_work(self._ctx) as session:
+            rows = session.scalars(select(InboxSender).where(InboxSender.removed_at.is_(None)))
+            return [load_certificate(r.certificate.encode("ascii")) for r in rows]
 
     def remove_sender(self, sender_id: int) -> Changes:
         """Stop trusting a certificate (a lost key, a wrong registration); what arrived with it
@@ -256,39 +236,17 @@ class InboxService:
         return PeriodTable(period.label, tuple(rows), total([r.figures for r in rows]), bands)
 
 
-def _receiver_problems(data: ReceiverInput) -> list[Problem]:
-    problems = [
-        Problem(name, Message(text)) for name, text in _REQUIRED.items() if not getattr(data, name)
-    ]
-    for name in ("superior_body", "superior_committee"):
-        value = getattr(data, name)
-        if names_district_level(value):
-            problems.append(Problem(name, Message(_DISTRICT, {"value": value})))
-    if data.term_start is None:
-        message = N_("The start of the committee's term is empty: documents are numbered by term.")
-        problems.append(Problem("term_start", Message(message)))
-    elif data.term_end is not None and data.term_end <= data.term_start:
-        message = N_(
-            "The term ends on {end}, which is not after its start {start}. Check both dates."
+def _refuse_registered(session: Session, digest: str) -> InboxSender | None:
+    """The row of the certificate `digest` if it was registered and removed (or None); refuses
+    one that is registered now."""
+    row = session.scalar(select(InboxSender).where(InboxSender.fingerprint == digest))
+    if row is not None and row.removed_at is None:
+        raise UserError(
+            _("This certificate is already registered (for {name}).").format(
+                name=_sender_name(session, row)
+            )
         )
-        problems.append(
-            Problem("term_end", Message(message, {"end": data.term_end, "start": data.term_start}))
-        )
-    return problems
-
-
-def _receiver_info(row: Receiver) -> ReceiverInfo:
-    return ReceiverInfo(
-        committee_name=row.committee_name,
-        superior_body=row.superior_body,
-        superior_committee=row.superior_committee,
-        place_name=row.place_name,
-        signer_name=row.signer_name,
-        signer_title=row.signer_title,
-        term_start=row.term_start,
-        term_end=row.term_end,
-        uid=row.uid,
-    )
+    return row
 
 
 def arrived_serials(session: Session, uid: str) -> list[int]:

@@ -63,6 +63,18 @@ class SenderInfo:
 
 
 @dataclass(frozen=True)
+class SenderPreview:
+    """A certificate about to be registered, as the officer compares it with the cell by phone
+    (the organisation it names, its holder, the short fingerprint read out)."""
+
+    name: str
+    holder: str
+    fingerprint: str
+    short_fingerprint: str
+    valid_to: dt.date
+
+
+@dataclass(frozen=True)
 class ReceivedReport:
     """An accepted file: who sent it, which period, its numbers, and whether acknowledged."""
 

@@ -22,19 +22,19 @@ from PySide6.QtWidgets import QApplication, QWidget
 from app import APP_NAME
 from app.l10n import _, pgettext, set_language
 from app.paths import DataPaths, program_icon_file
-from app.settings import UserSettings, load_settings, save_settings
+from app.settings import CELL_ROLE, RECEIVER_ROLE, UserSettings, load_settings, save_settings
 from app.ui.context import UiContext
 from app.ui.jobs import JobRunner, ServicesOpener
 from app.ui.qt_strings import CatalogTranslator, install_translator
+from app.ui.role import folder_role
 from app.ui.screens.base import Screen
 from app.ui.screens.overview import OverviewScreen
-from app.ui.shell import Area, MainWindow
+from app.ui.shell import CELL_TITLE, Area, MainWindow, TitleSource
 from app.ui.zoom import ZoomController, apply_zoom, choose_base_font
 
 if TYPE_CHECKING:
     # Type hints only: the facade loads SQLAlchemy and Alembic, which the window must not wait for;
     # the service DTOs are not needed before the data arrives.
-    from app.services.dto_base import CellInfo
     from app.services.facade import Services
     from app.ui.wizard import FirstRunWizard
 
@@ -87,18 +87,26 @@ def build_main_window(
     zoom = ZoomController(
         app, settings.zoom_percent, lambda p: ctx.save_settings(ctx.settings.with_zoom(p))
     )
-    window = MainWindow(ctx, zoom, main_areas(zoom))
+    receiver = settings.role == RECEIVER_ROLE
+    title = RECEIVER_TITLE if receiver else CELL_TITLE
+    window = MainWindow(ctx, zoom, main_areas(zoom, settings.role), title=title)
     if runner is not jobs:
         runner.setParent(window)
     zoom.setParent(window)
     return window
 
 
-def main_areas(zoom: ZoomController) -> list[Area]:
+def main_areas(zoom: ZoomController, role: str = CELL_ROLE) -> list[Area]:
     """The sidebar's areas in order; only the first (Tổng quan) is built before the window shows.
 
     The titles are the same msgids the screens use, so no screen module is needed to show them.
+    A receiver (the superior committee) has its own two areas and none of the cell's register.
     """
+    if role == RECEIVER_ROLE:
+        return [
+            Area(_("Receive reports"), _build_inbox),
+            Area(_("Settings"), lambda ctx: _build_receiver_settings(ctx, zoom)),
+        ]
     return [
         Area(_("Overview"), OverviewScreen),
         Area(pgettext("area", "Members"), _build_members, opens_members=True),
@@ -137,6 +145,31 @@ def _build_settings(ctx: UiContext, zoom: ZoomController) -> Screen:
     return SettingsScreen(ctx, zoom)
 
 
+def _build_inbox(ctx: UiContext) -> Screen:
+    # Imported on first use, like the cell's screens; its services (and the signing stack
+    # they load) are imported by its jobs, on the worker thread.
+    from app.ui.screens.inbox.view import InboxScreen
+
+    return InboxScreen(ctx)
+
+
+def _build_receiver_settings(ctx: UiContext, zoom: ZoomController) -> Screen:
+    # Imported on first use for start-up speed: the settings screen is not shown first.
+    from app.ui.screens.inbox.settings_screen import ReceiverSettingsScreen
+
+    return ReceiverSettingsScreen(ctx, zoom)
+
+
+def _receiver_name(services: Services) -> str:
+    # Runs on the database thread.
+    from app.ui.screens.inbox.calls import receiver_name
+
+    return receiver_name(services)
+
+
+RECEIVER_TITLE = TitleSource(_receiver_name, frozenset({"inbox"}))
+
+
 def open_services(data_dir: Path) -> ServicesOpener:
     """The opener the job runner calls first on its database thread: backup, migrate, load rules."""
 
@@ -155,7 +188,9 @@ class Startup:
 
     `services` is an opener (the program) or already open services (tests). If opening fails
     (database too new or damaged, folder not writable) the message is shown and the program
-    quits with exit code 1, touching nothing.
+    quits with exit code 1, touching nothing. Once the data is open, the role it holds (cell or
+    receiver) corrects the one remembered in the settings, and `open_file` (a signed file given
+    on the command line) is verified in a dialog.
     """
 
     def __init__(
@@ -164,10 +199,12 @@ class Startup:
         services: Services | ServicesOpener,
         settings: UserSettings,
         data_dir: Path,
+        open_file: Path | None = None,
     ) -> None:
         self.app = app
         self.settings = settings
         self.data_dir = data_dir
+        self.open_file = open_file
         # Held until the window is shown: see `start`.
         self.jobs = JobRunner(services, held=True)
         self.jobs.open_failed.connect(self._fatal)
@@ -176,7 +213,7 @@ class Startup:
         self._first_paint: AfterFirstPaint | None = None
 
     def start(self) -> None:
-        """Show the window (data still loading), then read the cell profile behind the opener.
+        """Show the window (data still loading), then read the folder's role behind the opener.
 
         The database jobs (the opener first) start once the window has painted itself: the
         worker importing SQLAlchemy holds Python's interpreter lock for long stretches, and
@@ -184,7 +221,8 @@ class Startup:
         """
         self.show_window()
         # Queued after the opener on the same single database thread, so it runs once open.
-        self.jobs.read(lambda s: s.cell.get(), self._cell_read, on_error=self._fatal)
+        remembered = self.settings.role
+        self.jobs.read(lambda s: folder_role(s, remembered), self._role_read, on_error=self._fatal)
         assert self.window is not None
         self._first_paint = AfterFirstPaint(self.window, self.jobs.release)
 
@@ -195,18 +233,40 @@ class Startup:
         if self.jobs.is_opening:
             self.window.statusBar().showMessage(_("Opening the data…"))
 
-    def _cell_read(self, info: CellInfo | None) -> None:
+    def _role_read(self, role: str | None) -> None:
         if self.window is not None:
             self.window.statusBar().clearMessage()
-        if info is None:
+        if role is None:
             self.show_wizard()
+            return
+        if role != self.settings.role:
+            self._switch_role(role)
+        self._open_given_file()
 
-    def show_wizard(self) -> None:
+    def _switch_role(self, role: str) -> None:
+        # The areas were chosen when the window was built: build it again for this role.
+        self.settings = self.settings.with_role(role)
+        save_settings(DataPaths(self.data_dir).settings, self.settings)
+        self._rebuild_window()
+
+    def _open_given_file(self) -> None:
+        path, self.open_file = self.open_file, None
+        if path is None or self.window is None:
+            return
+        # Imported on first use: only a file given on the command line needs the dialog.
+        from app.ui.screens.inbox.open_file import open_signed_file
+
+        receiver = self.settings.role == RECEIVER_ROLE
+        open_signed_file(self.window.ctx, path, receiver, self.window)
+
+    def show_wizard(self, role: str | None = None) -> None:
         """The first-run wizard, modal over the window; Cancel ends the program."""
         # Imported on first use for start-up speed: only a first run needs the wizard.
         from app.ui.wizard import FirstRunWizard
 
-        self.wizard = FirstRunWizard(self.jobs, self.settings.language, self.window)
+        self.wizard = FirstRunWizard(
+            self.jobs, self.settings.language, self.window, role=role or self.settings.role
+        )
         self.wizard.finished.connect(self._wizard_finished)
         self.wizard.open()
 
@@ -223,9 +283,13 @@ class Startup:
             save_settings(DataPaths(self.data_dir).settings, self.settings)
             set_language(self.settings.language)
             self._rebuild_window()
-            self.show_wizard()
+            self.show_wizard(wizard.chosen_role)
         elif not result:
             self.app.quit()
+        else:
+            if wizard.chosen_role != self.settings.role:
+                self._switch_role(wizard.chosen_role)
+            self._open_given_file()
 
     def _rebuild_window(self) -> None:
         # The window's words were fixed when it was built; build it again in the new language.
@@ -292,10 +356,11 @@ def _show_start_error(parent: QWidget | None, error: BaseException) -> None:
     QMessageBox.critical(parent, DISPLAY_NAME, text)
 
 
-def launch(data_dir: Path, lang: str | None) -> Startup:
+def launch(data_dir: Path, lang: str | None, open_file: Path | None = None) -> Startup:
     """Everything before the event loop: Qt, settings, language, font, zoom, the window shown.
 
-    The data folder opens on the database thread once the event loop runs (see `Startup`).
+    The data folder opens on the database thread once the event loop runs (see `Startup`);
+    `open_file` is a signed file to verify then (given on the command line).
     """
     app = QApplication.instance() or QApplication([DISPLAY_NAME])
     assert isinstance(app, QApplication)
@@ -309,15 +374,15 @@ def launch(data_dir: Path, lang: str | None) -> Startup:
         settings = replace(settings, language=lang)
     prepare_application(app, settings)
     configure_logging(paths)
-    startup = Startup(app, open_services(data_dir), settings, data_dir)
+    startup = Startup(app, open_services(data_dir), settings, data_dir, open_file)
     startup.start()
     app.setQuitOnLastWindowClosed(True)
     return startup
 
 
-def run_gui(data_dir: Path, lang: str | None) -> int:
+def run_gui(data_dir: Path, lang: str | None, open_file: Path | None = None) -> int:
     """Run the desktop application on `data_dir`; returns the process exit code."""
-    startup = launch(data_dir, lang)
+    startup = launch(data_dir, lang, open_file)
     code = startup.app.exec()
     startup.stop()
     return code

@@ -222,10 +222,20 @@ class JobRunner(QObject):
         *,
         label: str = "",
         on_error: ErrorHandler | None = None,
+        busy_dialog: bool = True,
     ) -> None:
-        """Run a database write; on success `changed` is emitted with the `Changes` it returns."""
+        """Run a database write; on success `changed` is emitted with the `Changes` it returns.
+
+        `busy_dialog=False` is for work that shows its own progress (with a count and Cancel).
+        """
         self._submit(
-            self._db_pool, lambda: fn(self._current_services()), on_done, label, on_error, True
+            self._db_pool,
+            lambda: fn(self._current_services()),
+            on_done,
+            label,
+            on_error,
+            True,
+            quiet=not busy_dialog,
         )
 
     def run(

@@ -27,7 +27,8 @@ if TYPE_CHECKING:
     # importing a QEvent class makes PySide build all of them (~3 ms).
     from PySide6.QtGui import QCloseEvent
 
-    from app.services.dto_base import CellInfo, Changes
+    from app.services.dto_base import Changes
+    from app.services.facade import Services
 
 ScreenFactory = Callable[[UiContext], Screen]
 #: Areas reachable with Ctrl+1 ... Ctrl+9.
@@ -48,6 +49,22 @@ class Area(NamedTuple):
     opens_members: bool = False
 
 
+class TitleSource(NamedTuple):
+    """The name the title and status bar show: `read` runs as a database job, again after a
+    write to one of `areas`. A cell's window shows the cell; a receiver's, its committee."""
+
+    read: Callable[[Services], str]
+    areas: frozenset[str]
+
+
+def _cell_name(services: Services) -> str:
+    info = services.cell.get()
+    return info.name if info is not None else ""
+
+
+CELL_TITLE = TitleSource(_cell_name, frozenset({"cell"}))
+
+
 class MainWindow(QMainWindow):
     """Sidebar + stacked screens; broadcasts each write's `Changes` to every built screen."""
 
@@ -57,10 +74,13 @@ class MainWindow(QMainWindow):
         zoom: ZoomController,
         areas: Sequence[Area],
         parent: QWidget | None = None,
+        *,
+        title: TitleSource = CELL_TITLE,
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.zoom = zoom
+        self.title_source = title
         self.setWindowTitle(APP_TITLE)
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("sidebar")
@@ -142,15 +162,14 @@ class MainWindow(QMainWindow):
         """
         for screen in self.screens:
             screen.on_changes(changes)
-        if "cell" in changes.areas:
+        if self.title_source.areas & changes.areas:
             self.load_cell()
 
     def load_cell(self) -> None:
-        """Read the cell profile for the title and status bar."""
-        self.ctx.jobs.read(lambda services: services.cell.get(), self.show_cell)
+        """Read the name (the cell's, or the receiving committee's) for the title and status."""
+        self.ctx.jobs.read(self.title_source.read, self.show_name)
 
-    def show_cell(self, info: CellInfo | None) -> None:
-        name = info.name if info is not None else ""
+    def show_name(self, name: str) -> None:
         self.setWindowTitle(f"{APP_TITLE} — {name}" if name else APP_TITLE)
         self.cell_label.setText(name)
 

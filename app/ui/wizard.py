@@ -1,16 +1,23 @@
 """The first-run wizard: set up the cell profile before the register opens.
 
-Four short pages (welcome and language; the cell; the superior committee and the term; three
-facts about the village), then one save. Cancel closes the program without writing anything.
-The secretary and deputy are chosen later in Settings, once members are on the register.
+Four short pages (welcome, language and what the computer is for; the cell; the superior
+committee and the term; three facts about the village), then one save. Cancel closes the
+program without writing anything. The secretary and deputy are chosen later in Settings, once
+members are on the register. At the superior committee the welcome page leads instead to the
+receiver's two pages (`wizard_receiver`), saved as the committee's profile.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import (
+    QButtonGroup,
     QComboBox,
     QFormLayout,
     QLabel,
+    QRadioButton,
     QVBoxLayout,
     QWidget,
     QWizard,
@@ -18,11 +25,16 @@ from PySide6.QtWidgets import (
 )
 
 from app.l10n import LANGUAGES, _
-from app.services.dto import Changes
+from app.services.dto import CellInput, Changes
 from app.services.errors import ValidationError
+from app.settings import CELL_ROLE, RECEIVER_ROLE
 from app.ui.dialogs import confirm, show_error
 from app.ui.jobs import JobRunner
 from app.ui.widgets.cell_fields import INDICATOR_FIELDS, TEXT_FIELDS, CellFields
+from app.ui.wizard_receiver import FIRST_PAGE, LAST_PAGE, ReceiverBranch, role_texts
+
+if TYPE_CHECKING:
+    from app.services.facade import Services
 
 #: `finished` result when the user picked another language: the wizard is rebuilt in it.
 LANGUAGE_CHANGED = 2
@@ -34,6 +46,7 @@ _PAGE_FIELDS = (
     ("superior_committee", "superior_body", "term_start", "term_end"),
     INDICATOR_FIELDS,
 )
+_LAST_CELL_PAGE = len(_PAGE_FIELDS) - 1
 
 
 def _page(title: str, subtitle: str) -> tuple[QWizardPage, QVBoxLayout]:
@@ -50,16 +63,30 @@ def _note(text: str) -> QLabel:
     return label
 
 
+def _cell_save(command: CellInput) -> Callable[[Services], Changes]:
+    return lambda services: services.cell.save(command)
+
+
 class FirstRunWizard(QWizard):
     """Collects the cell profile and saves it through the job runner on Finish."""
 
-    def __init__(self, jobs: JobRunner, language: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        jobs: JobRunner,
+        language: str,
+        parent: QWidget | None = None,
+        *,
+        role: str = CELL_ROLE,
+    ) -> None:
         super().__init__(parent)
         self.jobs = jobs
         self.fields = CellFields()
+        self.receiver = ReceiverBranch()
         self.saving = False
         #: The language picked on the first page when `finished` gives LANGUAGE_CHANGED.
         self.chosen_language = language
+        #: What this computer is for (CELL_ROLE or RECEIVER_ROLE), chosen on the first page.
+        self.chosen_role = role
         self.setWindowTitle(_("Sổ Chi bộ — first start"))
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
@@ -72,6 +99,13 @@ class FirstRunWizard(QWizard):
             self.language.addItem(_LANGUAGE_NAMES[code], code)
         self.language.setCurrentIndex(self.language.findData(language))
         self.language.currentIndexChanged.connect(self._language_chosen)
+        self.roles = QButtonGroup(self)
+        self.cell_role = QRadioButton(role_texts()[0])
+        self.receiver_role = QRadioButton(role_texts()[1])
+        for button in (self.cell_role, self.receiver_role):
+            self.roles.addButton(button)
+        (self.receiver_role if role == RECEIVER_ROLE else self.cell_role).setChecked(True)
+        self.roles.buttonToggled.connect(self._role_chosen)
         self.addPage(self._welcome_page())
         self.addPage(self._form_page(1, _("About your cell"), _("The name and kind of your cell.")))
         self.addPage(
@@ -96,6 +130,8 @@ class FirstRunWizard(QWizard):
                 ),
             )
         )
+        for page_id, page in self.receiver.pages():
+            self.setPage(page_id, page)
         self.resize(720, 560)
 
     def _welcome_page(self) -> QWizardPage:
@@ -104,8 +140,9 @@ class FirstRunWizard(QWizard):
             _note(
                 _(
                     "Sổ Chi bộ keeps the register of party members, checks the Party's rules "
-                    "and prints documents. Everything stays on this computer. First, tell the "
-                    "program about your cell; it takes about two minutes."
+                    "and prints documents; at the superior committee it receives, checks and "
+                    "sums up the cells' reports. Everything stays on this computer. Setting it "
+                    "up takes about two minutes."
                 )
             )
         )
@@ -114,8 +151,23 @@ class FirstRunWizard(QWizard):
         label.setBuddy(self.language)
         form.addRow(label, self.language)
         layout.addLayout(form)
+        layout.addWidget(_note(_("This computer is for:")))
+        layout.addWidget(self.cell_role)
+        layout.addWidget(self.receiver_role)
         layout.addStretch(1)
         return page
+
+    def nextId(self) -> int:
+        """The cell's pages (1 to 3) or the receiver's (4, 5), by the role chosen first."""
+        current = self.currentId()
+        if current == 0:
+            return FIRST_PAGE if self.chosen_role == RECEIVER_ROLE else 1
+        if current in (_LAST_CELL_PAGE, LAST_PAGE):
+            return -1
+        return current + 1
+
+    def _role_chosen(self, *_args: object) -> None:
+        self.chosen_role = RECEIVER_ROLE if self.receiver_role.isChecked() else CELL_ROLE
 
     def _form_page(self, index: int, title: str, subtitle: str, note: str = "") -> QWizardPage:
         page, layout = _page(title, subtitle)
@@ -129,6 +181,8 @@ class FirstRunWizard(QWizard):
 
     def page_of(self, field: str) -> int:
         """The index of the page holding `field` (the first form page if unknown)."""
+        if self.chosen_role == RECEIVER_ROLE:
+            return self.receiver.page_of(field)
         return next((i for i, fields in enumerate(_PAGE_FIELDS) if field in fields), 1)
 
     def go_to_page(self, index: int) -> None:
@@ -138,6 +192,8 @@ class FirstRunWizard(QWizard):
 
     def validateCurrentPage(self) -> bool:
         """Refuse to leave a page whose dates cannot be read, saying why under the field."""
+        if self.currentId() >= FIRST_PAGE:
+            return self.receiver.check_page(self.currentId()) and super().validateCurrentPage()
         page_fields = _PAGE_FIELDS[self.currentId()] if self.currentId() >= 0 else ()
         errors = {f: text for f, text in self.fields.date_errors().items() if f in page_fields}
         for field in page_fields:
@@ -151,15 +207,16 @@ class FirstRunWizard(QWizard):
         if self.saving:
             return
         self.fields.clear_errors()
-        command = self.fields.read()
+        self.receiver.fields.clear_errors()
+        if self.chosen_role == RECEIVER_ROLE:
+            save = self.receiver.save_call()
+            label = _("Saving the committee's profile…")
+        else:
+            save = _cell_save(self.fields.read())
+            label = _("Saving the cell profile…")
         self.saving = True
         self.button(QWizard.WizardButton.FinishButton).setEnabled(False)
-        self.jobs.write(
-            lambda services: services.cell.save(command),
-            self._saved,
-            label=_("Saving the cell profile…"),
-            on_error=self._save_failed,
-        )
+        self.jobs.write(save, self._saved, label=label, on_error=self._save_failed)
 
     def _saved(self, _changes: Changes) -> None:
         self.saving = False
@@ -169,10 +226,12 @@ class FirstRunWizard(QWizard):
         self.saving = False
         self.button(QWizard.WizardButton.FinishButton).setEnabled(True)
         if isinstance(error, ValidationError):
-            fields = self.fields.show_problems(error.problems)
+            receiver = self.chosen_role == RECEIVER_ROLE
+            form = self.receiver.fields if receiver else self.fields
+            fields = form.show_problems(error.problems)
             if fields:
                 self.go_to_page(min(self.page_of(f) for f in fields))
-                self.fields.widget(fields[0]).setFocus()
+                form.widget(fields[0]).setFocus()
         show_error(self, error)
 
     def reject(self) -> None:
@@ -180,7 +239,9 @@ class FirstRunWizard(QWizard):
         if self.saving:
             return
         command = self.fields.read()
-        typed = any(getattr(command, field) for field in TEXT_FIELDS)
+        typed = (
+            any(getattr(command, field) for field in TEXT_FIELDS) or self.receiver.fields.typed()
+        )
         if typed and not confirm(
             self,
             _("Stop setting up?"),
