@@ -126,6 +126,7 @@ class MeetingEditor(QWidget):
         ):
             tab.edited.connect(self._on_edited)
         self.attendance.edited.connect(self._on_attendance_edited)
+        self.tasks.unreadable_changed.connect(self._show_unreadable)
         self.tabs.currentChanged.connect(lambda _index: self.autosave.flush())
         self.autosave.saved.connect(self._on_saved)
         self.autosave.status.connect(self._show_status)
@@ -209,7 +210,7 @@ class MeetingEditor(QWidget):
 
     def unreadable(self) -> list[tuple[str, QWidget]]:
         """Dates and times typed that cannot be read: they stay on screen, unsaved."""
-        return self.general.unreadable() + self.next.unreadable()
+        return self.general.unreadable() + self.tasks.unreadable() + self.next.unreadable()
 
     def _show_unreadable(self) -> None:
         found = [text for text, _widget in self.unreadable()]
@@ -258,9 +259,7 @@ class MeetingEditor(QWidget):
             yes=_("&Correct them"),
             no=_("&Leave without them"),
         ):
-            widget = found[0][1]
-            self.tabs.setCurrentWidget(self.next if widget is self.next.next_date else self.general)
-            widget.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.correct_unreadable()
             return
         self.flush()
         meeting_id = self.detail.id if self.detail else None
@@ -274,6 +273,20 @@ class MeetingEditor(QWidget):
                 lambda _none: self.ctx.jobs.changed.emit(Changes.of(AREA, ids=(meeting_id,))),
             )
         self.closed.emit()
+
+    def correct_unreadable(self) -> None:
+        """Show the first entry that cannot be read, ready to be corrected."""
+        found = self.unreadable()
+        if not found:
+            return
+        widget = found[0][1]
+        tabs = [self.general, self.tasks, self.next]
+        tab = next(t for t in tabs if t.isAncestorOf(widget))
+        self.tabs.setCurrentWidget(tab)
+        if tab is self.tasks:
+            self.tasks.correct_unreadable()
+        else:
+            widget.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # -- live computations -------------------------------------------------------------------
 

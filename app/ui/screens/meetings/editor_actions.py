@@ -13,7 +13,7 @@ from PySide6.QtCore import QPoint
 from PySide6.QtWidgets import QMenu, QMessageBox, QPushButton
 
 from app.l10n import _
-from app.services.errors import ValidationError
+from app.services.errors import UserError, ValidationError
 from app.services.meeting_dto import MeetingDetail
 from app.ui.dialogs import confirm, problems_text, show_error
 
@@ -75,6 +75,17 @@ class EditorActions:
         """Confirm, save what is typed, then make the minutes final (numbers are issued)."""
         editor = self.editor
         if editor.detail is None or editor.detail.is_final:
+            return
+        found = editor.unreadable()
+        if found:
+            # Final minutes cannot be changed: they must not go out with an old value for
+            # what was typed and could not be read.
+            message = _(
+                "Correct these before making the minutes final; they cannot be read, so they "
+                "are not saved: {fields}."
+            ).format(fields="; ".join(text for text, _widget in found))
+            show_error(editor, UserError(message))
+            editor.correct_unreadable()
             return
         if not confirm(
             editor,

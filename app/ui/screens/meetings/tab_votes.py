@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHeaderView, QLabel, QVBoxLayout, QWidget
 
 from app.domain.meeting_record import DecisionKind, DecisionOutcome, DecisionRecord
@@ -24,6 +24,8 @@ from app.ui.screens.meetings.rows_model import Column, RowsModel
 from app.ui.screens.meetings.table import RowsEditor
 
 TEXT, KIND, FOR, AGAINST, ABSTAIN, RESULT = range(6)
+#: Columns of the assignments table.
+DEADLINE = 2
 Outcome = Callable[[DecisionRecord], DecisionOutcome]
 
 
@@ -172,6 +174,8 @@ class TasksTab(QWidget):
     """Next month's tasks (phân công nhiệm vụ): member, task, deadline."""
 
     edited = Signal()
+    #: A deadline that cannot be read was left in its cell, or was corrected.
+    unreadable_changed = Signal()
 
     def __init__(
         self, members: Callable[[], Sequence[tuple[int, str]]], parent: QWidget | None = None
@@ -181,7 +185,9 @@ class TasksTab(QWidget):
         self.tasks = RowsEditor(self.model, TaskInput(""), add_text=_("Add a &task"), stretch=1)
         table = self.tasks.table
         table.setItemDelegateForColumn(0, PersonDelegate(members, table))
-        table.setItemDelegateForColumn(2, DateDelegate(table))
+        self.deadlines = DateDelegate(table)
+        self.deadlines.pending_changed.connect(self.unreadable_changed.emit)
+        table.setItemDelegateForColumn(DEADLINE, self.deadlines)
         statuses = [(s.value, task_status_label(s)) for s in TaskStatus]
         table.setItemDelegateForColumn(3, ChoiceDelegate(lambda: statuses, table))
         layout = QVBoxLayout(self)
@@ -189,7 +195,25 @@ class TasksTab(QWidget):
         self.model.edited.connect(self.edited.emit)
 
     def load(self, data: MeetingInput) -> None:
+        self.deadlines.clear_pending()
         self.model.set_rows(data.tasks)
+
+    def unreadable(self) -> list[tuple[str, QWidget]]:
+        """Deadlines typed that cannot be read (so are not saved): a description and the table."""
+        return [
+            (_("deadline of task {row} “{text}”").format(row=row + 1, text=text), self.tasks.table)
+            for row, text in self.deadlines.pending()
+        ]
+
+    def correct_unreadable(self) -> None:
+        """Open the first unreadable deadline's cell again, on the text as typed."""
+        pending = self.deadlines.pending()
+        if pending:
+            table = self.tasks.table
+            index = self.model.index(pending[0][0], DEADLINE)
+            table.setCurrentIndex(index)
+            table.setFocus(Qt.FocusReason.OtherFocusReason)
+            table.edit(index)
 
     def apply(self, data: MeetingInput) -> MeetingInput:
         return replace(
