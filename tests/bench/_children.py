@@ -136,15 +136,17 @@ def real(data_dir: Path, t0: float) -> None:
     open_window = app.cli._run_gui
     times: dict[str, float] = {}
 
-    def watched_open_window(folder: Path, lang: str | None) -> int:
+    def watched_open_window(folder: Path, lang: str | None, signed_file: Path | None) -> int:
         assert folder == data_dir, "XDG_DATA_HOME does not lead to the fixture"
         import app.ui.app as gui  # as `_run_gui` is about to
 
         launch = gui.launch
         timer = sys.modules["PySide6.QtCore"].QTimer
 
-        def watched_launch(folder: Path, lang: str | None) -> gui.Startup:
-            startup = launch(folder, lang)
+        def watched_launch(
+            folder: Path, lang: str | None, open_file: Path | None = None
+        ) -> gui.Startup:
+            startup = launch(folder, lang, open_file)
             # Queued now, it runs on the event loop's first turn: the window is shown and
             # answering.
             timer.singleShot(0, lambda: interactive(startup))
@@ -165,7 +167,7 @@ def real(data_dir: Path, t0: float) -> None:
             startup.app.quit()
 
         gui.launch = watched_launch  # type: ignore[assignment]
-        return open_window(folder, lang)
+        return open_window(folder, lang, signed_file)
 
     app.cli._run_gui = watched_open_window  # type: ignore[assignment]
     app.cli.main([])
