@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -81,8 +82,26 @@ def show_active(qtbot: QtBot, window: QWidget) -> None:
     offscreen platform activates a window a little later than it exposes it."""
     window.show()
     qtbot.waitExposed(window)
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+
+    def active() -> bool:
+        if QApplication.activeWindow() is window:
+            return True
+        window.activateWindow()  # asked again, as a window manager would on a click
+        return False
+
+    qtbot.waitUntil(active)
+
+
+@pytest.fixture(autouse=True)
+def _earlier_windows_deleted(qapp: QApplication) -> None:
+    """Windows and dialogs left by earlier tests are deleted before this one shows its own.
+
+    A window left for the garbage collector can be destroyed while the next test's window is
+    being activated, and that window then never becomes active (its shortcuts do nothing).
+    """
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    gc.collect()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 @pytest.fixture
