@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QUrl
-from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -16,29 +13,27 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QScrollArea,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from app.domain.members import MembershipStatus
-from app.l10n import LANGUAGES, _
+from app.l10n import _
 from app.services.dto import CellInfo, Changes, MemberSummary
 from app.services.errors import ValidationError
-from app.settings import MAX_ZOOM, MIN_ZOOM
 from app.ui.context import UiContext
 from app.ui.dialogs import show_error
 from app.ui.screens.base import Screen
 from app.ui.widgets.cell_fields import INDICATOR_FIELDS, TEXT_FIELDS, CellFields
+from app.ui.widgets.display import DataBox, DisplayBox
 from app.ui.widgets.text import Heading
-from app.ui.zoom import ZOOM_STEP, ZoomController
+from app.ui.zoom import ZoomController
 
 if TYPE_CHECKING:
     # Type hints only: the facade loads the database stack, which start-up must not wait for.
     from app.services.facade import Services
 
 _PROFILE_FIELDS = (*TEXT_FIELDS[:1], "cell_type", *TEXT_FIELDS[1:], "term_start", "term_end")
-_LANGUAGE_NAMES = {"vi": "Tiếng Việt", "en": "English"}
 
 
 def _load(services: Services) -> tuple[CellInfo | None, list[MemberSummary]]:
@@ -61,20 +56,11 @@ class SettingsScreen(Screen):
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(self.save)
         self.saved_label = QLabel()
-        self.language = QComboBox()
-        for code in LANGUAGES:
-            self.language.addItem(_LANGUAGE_NAMES[code], code)
-        self.language.setCurrentIndex(self.language.findData(ctx.settings.language))
-        self.language.currentIndexChanged.connect(self._language_chosen)
-        self.language_note = QLabel()
-        self.language_note.setWordWrap(True)
-        self.zoom_spin = QSpinBox()
-        self.zoom_spin.setRange(MIN_ZOOM, MAX_ZOOM)
-        self.zoom_spin.setSingleStep(ZOOM_STEP)
-        self.zoom_spin.setSuffix(" %")
-        self.zoom_spin.setValue(zoom.percent)
-        self.zoom_spin.valueChanged.connect(zoom.set_percent)
-        zoom.zoom_changed.connect(self.zoom_spin.setValue)
+        self.display = DisplayBox(ctx, zoom)
+        self.data = DataBox(ctx)
+        self.language = self.display.language
+        self.language_note = self.display.language_note
+        self.zoom_spin = self.display.zoom_spin
         self._dirty = False
         self._lay_out()
         self._watch_edits()
@@ -90,20 +76,11 @@ class SettingsScreen(Screen):
         buttons.addWidget(self.saved_label, 1)
         buttons.addWidget(self.save_button)
         form.addRow(buttons)
-        display = QGroupBox(_("Display"))
-        display_form = QFormLayout(display)
-        language_label = QLabel(_("&Language:"))
-        language_label.setBuddy(self.language)
-        display_form.addRow(language_label, self.language)
-        display_form.addRow(self.language_note)
-        zoom_label = QLabel(_("Text si&ze (Ctrl + / Ctrl -):"))
-        zoom_label.setBuddy(self.zoom_spin)
-        display_form.addRow(zoom_label, self.zoom_spin)
         layout_inner = QVBoxLayout()
         layout_inner.addWidget(Heading(_("Settings")))
         layout_inner.addWidget(profile)
-        layout_inner.addWidget(display)
-        layout_inner.addWidget(self._data_box())
+        layout_inner.addWidget(self.display)
+        layout_inner.addWidget(self.data)
         layout_inner.addStretch(1)
         content = QWidget()
         content.setLayout(layout_inner)
@@ -113,21 +90,6 @@ class SettingsScreen(Screen):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
-
-    def _data_box(self) -> QGroupBox:
-        box = QGroupBox(_("Data"))
-        form = QFormLayout(box)
-        path = QLineEdit(str(self.ctx.services_data_dir))
-        path.setReadOnly(True)
-        path_label = QLabel(_("D&ata folder:"))
-        path_label.setBuddy(path)
-        form.addRow(path_label, path)
-        backups = QPushButton(_("Open the &backups folder"))
-        backups.clicked.connect(self.open_backups)
-        note = QLabel(_("A copy of the data is made each time the program starts."))
-        note.setWordWrap(True)
-        form.addRow(note, backups)
-        return box
 
     def _watch_edits(self) -> None:
         for field in (*TEXT_FIELDS, "term_start", "term_end"):
@@ -193,16 +155,3 @@ class SettingsScreen(Screen):
             if fields:
                 self.fields.widget(fields[0]).setFocus()
         show_error(self, error)
-
-    def _language_chosen(self, _index: int) -> None:
-        code = self.language.currentData()
-        if not isinstance(code, str) or code == self.ctx.settings.language:
-            return
-        self.ctx.save_settings(replace(self.ctx.settings, language=code))
-        self.language_note.setText(
-            _("The new language takes effect the next time you start Sổ Chi bộ.")
-        )
-
-    def open_backups(self) -> None:
-        """Open the backups folder in the system's file manager."""
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.ctx.paths.backups)))

@@ -1,10 +1,22 @@
-"""The display preferences (language, text size) as a group box, for a settings screen."""
+"""The display preferences (language, text size) and where the data lives, as group boxes
+for a settings screen (the cell's and the receiver's)."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QSpinBox, QWidget
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QWidget,
+)
 
 from app.l10n import LANGUAGES, _
 from app.settings import MAX_ZOOM, MIN_ZOOM
@@ -53,3 +65,26 @@ class DisplayBox(QGroupBox):
             _("The new language takes effect the next time you start Sổ Chi bộ.")
         )
         self.language_note.show()
+
+
+class DataBox(QGroupBox):
+    """ "Dữ liệu": the data folder, and a button opening the start-up backups."""
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(_("Data"), parent)
+        self.ctx = ctx
+        form = QFormLayout(self)
+        path = QLineEdit(str(ctx.services_data_dir))
+        path.setReadOnly(True)
+        path_label = QLabel(_("D&ata folder:"))
+        path_label.setBuddy(path)
+        form.addRow(path_label, path)
+        backups = QPushButton(_("Open the &backups folder"))
+        backups.clicked.connect(self.open_backups)
+        note = QLabel(_("A copy of the data is made each time the program starts."))
+        note.setWordWrap(True)
+        form.addRow(note, backups)
+
+    def open_backups(self) -> None:
+        """Open the backups folder in the system's file manager."""
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.ctx.paths.backups)))

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QUrl
-from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -24,7 +21,7 @@ from app.ui.context import UiContext
 from app.ui.dialogs import show_error
 from app.ui.screens.base import Screen
 from app.ui.screens.inbox import calls
-from app.ui.widgets.display import DisplayBox
+from app.ui.widgets.display import DataBox, DisplayBox
 from app.ui.widgets.receiver_fields import RECEIVER_FIELDS, RECEIVER_TEXT_FIELDS, ReceiverFields
 from app.ui.widgets.text import Heading
 from app.ui.zoom import ZoomController
@@ -56,7 +53,7 @@ class ReceiverSettingsScreen(Screen):
         inner.addWidget(Heading(_("Settings")))
         inner.addWidget(profile)
         inner.addWidget(self.display)
-        inner.addWidget(self._data_box())
+        inner.addWidget(DataBox(ctx))
         inner.addStretch(1)
         content = QWidget()
         content.setLayout(inner)
@@ -71,23 +68,6 @@ class ReceiverSettingsScreen(Screen):
             line.textEdited.connect(self._mark_dirty)
             line.returnPressed.connect(self.save)
         self.fields.signer_title.editTextChanged.connect(self._mark_dirty)
-
-    def _data_box(self) -> QGroupBox:
-        box = QGroupBox(_("Data"))
-        form = QFormLayout(box)
-        path = QLineEdit(str(self.ctx.services_data_dir))
-        path.setReadOnly(True)
-        label = QLabel(_("D&ata folder:"))
-        label.setBuddy(path)
-        form.addRow(label, path)
-        backups = QPushButton(_("Open the &backups folder"))
-        backups.clicked.connect(
-            lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.ctx.paths.backups)))
-        )
-        note = QLabel(_("A copy of the data is made each time the program starts."))
-        note.setWordWrap(True)
-        form.addRow(note, backups)
-        return box
 
     def _mark_dirty(self, *_args: object) -> None:
         self._dirty = True
